@@ -3,6 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
+import { scriptedCollector } from './test/support/scripted-collector.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 if (!executablePath) {
@@ -29,6 +30,7 @@ export default {
     'packages/*/src/**/*.browser.test.ts',
     'test/browser/**/*.test.ts',
   ],
+  middleware: [scriptedCollector],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [
     // Points at the file that itself holds the decorator options: esbuild ignores `extends`.
