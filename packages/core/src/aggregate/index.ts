@@ -1,0 +1,3 @@
+export * from './suppress.js';
+export * from './tally.js';
+export * from './results.js';

@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { tallyIncrements, mergeIncrements, RESPONSES, BASE, type AggregatableDefinition } from './tally.js';
+import { buildResults, type ResultsModel, type TallyRow } from './results.js';
+import type { Answers } from '../content/question.js';
+
+const survey: AggregatableDefinition = {
+  id: 'annual',
+  version: 1,
+  kind: 'survey',
+  title: 'Annual carers survey',
+  pages: [
+    {
+      questions: [
+        { id: 'age', type: 'single', label: 'Age', options: [{ value: 'under-18', label: 'Under 18' }, { value: '18-64', label: '18 to 64' }, { value: '65-plus', label: '65 or over' }] },
+        { id: 'break', type: 'likert', label: 'I can take a break', options: [{ value: 'disagree', label: 'Disagree' }, { value: 'neutral', label: 'Neither' }, { value: 'agree', label: 'Agree' }], notApplicable: true },
+        { id: 'support', type: 'multiple', label: 'Support used', options: [{ value: 'gp', label: 'GP' }, { value: 'hub', label: 'Carers hub' }, { value: 'none', label: 'None', exclusive: true }] },
+        { id: 'hours', type: 'number', label: 'Hours a week' },
+        { id: 'life', type: 'rating', label: 'Quality of life', min: 0, max: 10 },
+        { id: 'comments', type: 'textarea', label: 'Anything else?' },
+      ],
+    },
+  ],
+  indicators: [{ id: 'breaks', label: 'Can take a break', question: 'break', positive: ['agree'] }],
+};
+
+function rowsFrom(responses: { year: number; answers: Answers }[], by?: string): TallyRow[] {
+  const inc = responses.flatMap(({ year, answers }) =>
+    tallyIncrements(survey, answers, { groupBy: by ? [by] : [] }).map((r) => ({ ...r, year })),
+  );
+  return mergeIncrements(inc, (r) => JSON.stringify([r.year, r.question, r.option, r.groupQuestion, r.groupValue])).map((r) => ({
+    year: r.year,
+    question: r.question,
+    option: r.option,
+    group: r.groupValue,
+    n: r.n,
+    sum: r.sum,
+  }));
+}
+
+test('one response adds a base row, an answered row per question and one row per choice', () => {
+  const inc = tallyIncrements(survey, { age: '18-64', support: ['gp', 'hub'], hours: 35, comments: 'thanks' }, { groupBy: ['age'] });
+  const plain = inc.filter((r) => r.groupQuestion === '');
+  assert.ok(plain.some((r) => r.question === RESPONSES && r.option === BASE && r.n === 1));
+  assert.ok(plain.some((r) => r.question === 'support' && r.option === 'hub'));
+  assert.ok(plain.some((r) => r.question === 'hours' && r.option === '_value' && r.sum === 35));
+  assert.ok(!plain.some((r) => r.question === 'comments' && r.option === 'thanks'), 'free text is never a tally key');
+  assert.equal(inc.filter((r) => r.groupQuestion === 'age' && r.groupValue === '18-64').length, plain.length);
+});
+
+test('results show counts, percentages, means and indicators, with small counts hidden', () => {
+  const responses: { year: number; answers: Answers }[] = [];
+  for (let i = 0; i < 40; i++) responses.push({ year: 2025, answers: { age: '18-64', break: i < 30 ? 'agree' : 'disagree', support: ['gp'], hours: 10, life: 6 } });
+  for (let i = 0; i < 3; i++) responses.push({ year: 2025, answers: { age: 'under-18', break: 'agree', support: ['hub'], hours: 20, life: 4 } });
+  const r = buildResults(survey, rowsFrom(responses)) as ResultsModel;
+  assert.equal(r.suppressed, false);
+  assert.equal(r.base, 45);
+  const age = r.questions.find((q) => q.id === 'age')!;
+  assert.equal(age.options!.find((o) => o.value === 'under-18')!.count, null);
+  // 40 alone in the row with 3 hidden would give 3 back from the total: hidden too (its zero neighbour is not enough).
+  const shown = age.options!.filter((o) => o.count !== null && o.count > 0);
+  assert.equal(shown.length, 0);
+  const hours = r.questions.find((q) => q.id === 'hours')!;
+  assert.equal(hours.mean, 10.7); // (400 + 60) / 43: means use true sums, shown only when the base is shown
+  const comments = r.questions.find((q) => q.id === 'comments')!;
+  assert.equal(comments.freeText, true);
+  assert.equal(comments.options, undefined);
+  assert.equal(r.indicators[0]!.percent, 78); // published 35 of 45, not the true 33 of 43
+});
+
+test('a base below the threshold says so instead of showing data', () => {
+  const r = buildResults(survey, rowsFrom([{ year: 2025, answers: { age: '18-64' } }]));
+  assert.deepEqual({ suppressed: r.suppressed, reason: 'reason' in r ? r.reason : '' }, { suppressed: true, reason: 'too few responses to show' });
+});
+
+test('results cut by a grouping question, and year-on-year trends', () => {
+  const responses: { year: number; answers: Answers }[] = [];
+  for (let i = 0; i < 30; i++) responses.push({ year: 2024, answers: { age: '18-64', break: i < 10 ? 'agree' : 'disagree' } });
+  for (let i = 0; i < 30; i++) responses.push({ year: 2025, answers: { age: i < 20 ? '18-64' : '65-plus', break: i < 20 ? 'agree' : 'disagree' } });
+  const r = buildResults(survey, rowsFrom(responses, 'age'), { by: 'age' }) as ResultsModel;
+  assert.deepEqual(r.by!.groups.map((g) => [g.value, g.base]), [['under-18', 0], ['18-64', 50], ['65-plus', 10]]);
+  assert.deepEqual(r.trends.map((t) => [t.year, t.base, t.indicators[0]!.percent]), [[2024, 30, 33], [2025, 30, 67]]);
+  const brk = r.questions.find((q) => q.id === 'break')!;
+  assert.deepEqual(brk.groups, [0, 50, 10]);
+});
+
+test('property: whatever the answers, no result shows a count from 1 to the threshold, and no shown total betrays one hidden cell', () => {
+  const answersArb = fc.record(
+    {
+      age: fc.constantFrom('under-18', '18-64', '65-plus'),
+      break: fc.constantFrom('disagree', 'neutral', 'agree', 'not-applicable'),
+      support: fc.subarray(['gp', 'hub'], { minLength: 1 }),
+      life: fc.integer({ min: 0, max: 10 }),
+    },
+    { requiredKeys: [] },
+  );
+  fc.assert(
+    fc.property(fc.array(fc.record({ year: fc.constantFrom(2024, 2025), answers: answersArb }), { maxLength: 80 }), fc.boolean(), (responses, cut) => {
+      const r = buildResults(survey, rowsFrom(responses as { year: number; answers: Answers }[], cut ? 'age' : undefined), cut ? { by: 'age' } : {});
+      if (r.suppressed) return;
+      const counts: (number | null)[] = [r.base, ...r.trends.map((t) => t.base), ...(r.by?.groups.map((g) => g.base) ?? [])];
+      for (const q of r.questions) {
+        counts.push(q.answered, ...(q.groups ?? []));
+        for (const o of q.options ?? []) counts.push(o.count, ...(o.groups ?? []));
+        if (q.options && q.answered !== null && q.type !== 'multiple') {
+          // Single-answer questions: the option counts add up to the answered count, so never exactly one hidden.
+          assert.notEqual(q.options.filter((o) => o.count === null).length, 1, `${q.id}: ${JSON.stringify(q.options)}`);
+        }
+      }
+      for (const c of counts) if (c !== null) assert.ok(c === 0 || c > 7, `published ${c}`);
+    }),
+    { numRuns: 150 },
+  );
+});

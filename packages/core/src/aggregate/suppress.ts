@@ -1,0 +1,127 @@
+/**
+ * Small-number suppression. Every count a dashboard or export shows passes through here, so the rule
+ * lives in one place:
+ *
+ * 1. primary: a count from 1 to `threshold` is hidden (null). Zero is shown: it names nobody.
+ * 2. secondary: in every line (a row or a column, and the line of margins) whose total is shown, there
+ *    are never exactly one hidden cell — otherwise `total − shown cells` gives it back. When a line has
+ *    one, the smallest shown cell in that line is hidden as well, and this repeats until nothing changes.
+ * 3. rounding: every shown count is rounded to the nearest `rounding` (default 5), and never published
+ *    as a value from 1 to `threshold` (a rounded 10 under a threshold of 10 becomes 15).
+ *
+ * Percentages must be computed from the published (rounded) numbers, never from the true ones — see
+ * `percentOf`.
+ */
+
+export interface SuppressionOptions {
+  /** Counts from 1 to this are hidden. Default 7. */
+  threshold?: number;
+  /** Shown counts are rounded to a multiple of this. Default 5; 1 turns rounding off. */
+  rounding?: number;
+}
+
+export const DEFAULT_THRESHOLD = 7;
+export const DEFAULT_ROUNDING = 5;
+export const TOO_FEW = 'too few responses to show';
+
+/** A table of true counts: `cells[row][column]`, with the totals that will be shown beside it. */
+export interface CountTable {
+  cells: number[][];
+  /** One per row (e.g. an option's count across every group). Omit when the rows have no totals. */
+  rowTotals?: number[];
+  /** One per column (e.g. each group's base). Omit when the columns have no totals. */
+  columnTotals?: number[];
+  /** The grand total (e.g. the overall base). */
+  total?: number;
+}
+
+export interface SuppressedTable {
+  cells: (number | null)[][];
+  rowTotals?: (number | null)[];
+  columnTotals?: (number | null)[];
+  total?: number | null;
+}
+
+export function resolveOptions(options: SuppressionOptions = {}): Required<SuppressionOptions> {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const rounding = options.rounding ?? DEFAULT_ROUNDING;
+  if (!Number.isInteger(threshold) || threshold < 0) throw new RangeError('threshold must be a whole number, 0 or more');
+  if (!Number.isInteger(rounding) || rounding < 1) throw new RangeError('rounding must be a whole number, 1 or more');
+  return { threshold, rounding };
+}
+
+/** Rounds one count that is allowed to be shown (0 or above the threshold). */
+export function roundCount(value: number, options: SuppressionOptions = {}): number {
+  const { threshold, rounding } = resolveOptions(options);
+  if (value === 0) return 0;
+  let rounded = Math.round(value / rounding) * rounding;
+  if (rounded <= threshold) rounded = (Math.floor(threshold / rounding) + 1) * rounding;
+  return rounded;
+}
+
+/** Hides one count on its own (no table around it): null when from 1 to the threshold. */
+export function publishCount(value: number, options: SuppressionOptions = {}): number | null {
+  const { threshold } = resolveOptions(options);
+  if (value >= 1 && value <= threshold) return null;
+  return roundCount(value, options);
+}
+
+/** A whole-number percentage from published counts; null when either is hidden or the base is 0. */
+export function percentOf(count: number | null, base: number | null): number | null {
+  if (count === null || base === null || base === 0) return null;
+  return Math.round((count / base) * 100);
+}
+
+type Cell = { value: number; hidden: boolean };
+
+/**
+ * Applies primary and secondary suppression and rounding to a table of counts. Pure; never changes
+ * its input.
+ */
+export function suppressSmallCounts(table: CountTable, options: SuppressionOptions = {}): SuppressedTable {
+  const opts = resolveOptions(options);
+  const small = (v: number) => v >= 1 && v <= opts.threshold;
+  const mark = (v: number): Cell => ({ value: v, hidden: small(v) });
+
+  const cells = table.cells.map((row) => row.map(mark));
+  const rowTotals = table.rowTotals?.map(mark);
+  const columnTotals = table.columnTotals?.map(mark);
+  const total = table.total === undefined ? undefined : mark(table.total);
+  const columnCount = Math.max(0, ...table.cells.map((r) => r.length));
+
+  // Every line: the cells in it, and the total it adds up to (when there is one).
+  const lines: { members: Cell[]; total: Cell | undefined }[] = [];
+  cells.forEach((row, i) => lines.push({ members: row, total: rowTotals?.[i] }));
+  for (let j = 0; j < columnCount; j++) {
+    lines.push({ members: cells.map((row) => row[j]).filter((c): c is Cell => c !== undefined), total: columnTotals?.[j] });
+  }
+  if (rowTotals) lines.push({ members: rowTotals, total });
+  if (columnTotals) lines.push({ members: columnTotals, total });
+
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const line of lines) {
+      if (!line.total || line.total.hidden) continue;
+      const hidden = line.members.filter((c) => c.hidden).length;
+      if (hidden !== 1) continue;
+      const shown = line.members.filter((c) => !c.hidden);
+      // Prefer hiding the smallest non-zero cell (hiding a zero still leaves the reader two unknowns).
+      const candidates = shown.filter((c) => c.value > 0);
+      const pick = (candidates.length ? candidates : shown).reduce<Cell | undefined>(
+        (best, c) => (best === undefined || c.value < best.value ? c : best),
+        undefined,
+      );
+      if (pick) pick.hidden = true;
+      else line.total.hidden = true;
+      changed = true;
+    }
+  }
+
+  const out = (c: Cell): number | null => (c.hidden ? null : roundCount(c.value, opts));
+  const result: SuppressedTable = { cells: cells.map((row) => row.map(out)) };
+  if (rowTotals) result.rowTotals = rowTotals.map(out);
+  if (columnTotals) result.columnTotals = columnTotals.map(out);
+  if (total) result.total = out(total);
+  return result;
+}

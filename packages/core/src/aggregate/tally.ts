@@ -1,0 +1,168 @@
+/**
+ * Running tallies: what one response adds to the counts a results page reads. The collector adds
+ * these increments in the same transaction that stores the response, so a results page reads a few
+ * hundred tally rows instead of every response.
+ *
+ * A tally row is keyed by (question, option, groupQuestion, groupValue) within an instrument, version,
+ * partner and month (the collector adds those). `n` is a count; `sum` lets a mean be sum / n.
+ * Reserved option names start with "_" (option values never do):
+ *   _base      on question "_responses": one per response
+ *   _answered  one per answered question (the base for its percentages)
+ *   _value     rating/number: n answers, sum of the values (for the mean)
+ * Choice questions count each chosen option; ranking counts each placed option with `sum` = its rank
+ * (1 = best, so a lower mean rank is better); points count each option given points with `sum` = points.
+ * Every row is repeated once per grouping question the carer answered (groupQuestion = its id,
+ * groupValue = the answer), so results can be cut by e.g. age band without reading responses.
+ */
+import type { Answers, AnswerValue, Question, Option } from '../content/question.js';
+
+export const RESPONSES = '_responses';
+export const BASE = '_base';
+export const ANSWERED = '_answered';
+export const VALUE = '_value';
+
+export interface TallyKey {
+  question: string;
+  option: string;
+  /** '' when the row is not cut by a grouping question. */
+  groupQuestion: string;
+  groupValue: string;
+}
+export interface TallyIncrement extends TallyKey {
+  n: number;
+  sum: number;
+}
+
+/** The question-like items of any instrument kind, as one flat list. */
+export interface AggregateQuestion {
+  id: string;
+  label: string;
+  type: Question['type'];
+  options?: { value: string; label: string }[];
+  /** Likert-like questions: options ordered from most negative to most positive. */
+  scaled?: boolean;
+}
+
+/** The parts of a definition aggregation needs (any instrument kind fits it structurally). */
+export interface AggregatableDefinition {
+  id: string;
+  version: number;
+  kind: string;
+  title?: string;
+  pages?: readonly { questions: readonly Question[] }[];
+  questions?: readonly (Question | { id: string; type: string; label: string; options?: Option[] })[];
+  groups?: readonly { statements: readonly { id: string; text: string }[] }[];
+  scale?: readonly { value: string; label: string }[];
+  indicators?: readonly { id: string; label: string; question: string; positive: readonly string[]; description?: string }[];
+}
+
+/**
+ * Optional hook for option lists the question does not spell out (e.g. a named Likert scale); the
+ * collector passes the one from `core/content` when it exists.
+ */
+export type OptionsResolver = (question: Question) => { value: string; label: string }[] | undefined;
+
+export function questionsOf(definition: AggregatableDefinition, resolveOptions?: OptionsResolver): AggregateQuestion[] {
+  const out: AggregateQuestion[] = [];
+  const add = (q: Question | { id: string; type: string; label: string; options?: Option[] }) => {
+    const question = q as Question;
+    const options = ('options' in question && question.options) || resolveOptions?.(question) || undefined;
+    const item: AggregateQuestion = { id: question.id, label: question.label, type: question.type };
+    if (options) item.options = options.map((o) => ({ value: o.value, label: o.label }));
+    if (question.type === 'likert') item.scaled = true;
+    out.push(item);
+    if ('reveal' in question && question.reveal) {
+      for (const r of Object.values(question.reveal)) out.push({ id: r.id, label: r.label, type: r.type });
+    }
+  };
+  for (const page of definition.pages ?? []) for (const q of page.questions) add(q);
+  for (const q of definition.questions ?? []) add(q);
+  if (definition.groups && definition.scale) {
+    const options = definition.scale.map((s) => ({ value: s.value, label: s.label }));
+    for (const g of definition.groups) {
+      for (const s of g.statements) out.push({ id: s.id, label: s.text, type: 'likert', options, scaled: true });
+    }
+  }
+  return out;
+}
+
+function isCountable(type: string): boolean {
+  return type !== 'text' && type !== 'textarea';
+}
+
+function answered(value: AnswerValue | undefined): value is AnswerValue {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'number') return Number.isFinite(value);
+  return Object.keys(value).length > 0;
+}
+
+/** What one question's answer adds, ungrouped. */
+function questionRows(q: AggregateQuestion, value: AnswerValue): { option: string; n: number; sum: number }[] {
+  const rows = [{ option: ANSWERED, n: 1, sum: 0 }];
+  if (!isCountable(q.type)) return rows;
+  if (typeof value === 'string') rows.push({ option: value, n: 1, sum: 0 });
+  else if (typeof value === 'number') {
+    rows.push({ option: VALUE, n: 1, sum: value });
+    if (q.type === 'rating') rows.push({ option: String(value), n: 1, sum: 0 });
+  } else if (Array.isArray(value)) {
+    const seen = new Set<string>();
+    value.forEach((v, i) => {
+      if (typeof v !== 'string' || seen.has(v)) return;
+      seen.add(v);
+      rows.push({ option: v, n: 1, sum: q.type === 'ranking' ? i + 1 : 0 });
+    });
+  } else {
+    for (const [option, points] of Object.entries(value)) {
+      if (typeof points === 'number' && points > 0) rows.push({ option, n: 1, sum: points });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Everything one (checked) response adds to the tallies. `groupBy` lists the grouping questions the
+ * deployment cuts results by; each row is repeated for each of them the carer answered.
+ * Quarantined responses add nothing: the collector does not call this for them.
+ */
+export function tallyIncrements(
+  definition: AggregatableDefinition,
+  answers: Answers,
+  options: { groupBy?: readonly string[]; resolveOptions?: OptionsResolver } = {},
+): TallyIncrement[] {
+  const base: { question: string; option: string; n: number; sum: number }[] = [{ question: RESPONSES, option: BASE, n: 1, sum: 0 }];
+  for (const q of questionsOf(definition, options.resolveOptions)) {
+    const value = answers[q.id];
+    if (!answered(value)) continue;
+    for (const row of questionRows(q, value)) base.push({ question: q.id, ...row });
+  }
+  const out: TallyIncrement[] = base.map((r) => ({ ...r, groupQuestion: '', groupValue: '' }));
+  for (const g of options.groupBy ?? []) {
+    const value = answers[g];
+    const groupValues = typeof value === 'string' && value ? [value] : Array.isArray(value) ? [...new Set(value)] : [];
+    for (const groupValue of groupValues) {
+      for (const r of base) out.push({ ...r, groupQuestion: g, groupValue });
+    }
+  }
+  return out;
+}
+
+/** A stable text key for one tally row (used to merge increments from many responses). */
+export function tallyKey(k: TallyKey): string {
+  return JSON.stringify([k.question, k.option, k.groupQuestion, k.groupValue]);
+}
+
+/** Adds up increments with the same key; sorted by key so concurrent writers lock rows in one order. */
+export function mergeIncrements<T extends TallyIncrement>(rows: Iterable<T>, keyOf: (r: T) => string = tallyKey): T[] {
+  const map = new Map<string, T>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    const seen = map.get(key);
+    if (seen) {
+      seen.n += r.n;
+      seen.sum += r.sum;
+    } else map.set(key, { ...r });
+  }
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+}
