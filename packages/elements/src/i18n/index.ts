@@ -1,0 +1,113 @@
+/**
+ * Localisation for every carers-voice element: @lit/localize in runtime mode.
+ *
+ * The English (en-GB) strings live in the templates as `msg()` calls; `pnpm i18n:extract` writes them
+ * to `packages/elements/xliff/<locale>.xlf` for translators, and `pnpm i18n:build` turns the
+ * translated XLIFF into `./locales/<locale>.ts`. A string with no translation falls back to English.
+ *
+ * @lit/localize keeps one active locale per page (it can be configured only once), so this module is
+ * the single place that configures it. Elements re-render on a switch through `@localized()` /
+ * `updateWhenLocaleChanges()`; `<carer-voice lang="ur">` calls `setLocale` for its subtree.
+ */
+import { configureLocalization } from '@lit/localize';
+import { allLocales, sourceLocale, targetLocales } from './locale-codes.js';
+
+export { msg, str, localized, updateWhenLocaleChanges } from '@lit/localize';
+export { allLocales, sourceLocale, targetLocales };
+
+export type SupportedLocale = (typeof allLocales)[number];
+
+type Templates = Record<string, unknown>;
+
+/** Message ids asked for in a target locale that had no translation (shown in English instead). */
+const untranslated = new Map<string, Set<string>>();
+
+// Explicit imports (not a template-string import) so Vite, esbuild and @web/test-runner all see them.
+const loaders: Record<string, () => Promise<{ templates: Templates }>> = {
+  ur: () => import('./locales/ur.js'),
+};
+
+/** Counts misses, so tests can prove every string a control shows has been translated. */
+function watchForMisses(locale: string, templates: Templates): Templates {
+  return new Proxy(templates, {
+    get(target, id, receiver) {
+      const found = Reflect.get(target, id, receiver);
+      if (found === undefined && typeof id === 'string') {
+        let set = untranslated.get(locale);
+        if (!set) untranslated.set(locale, (set = new Set()));
+        set.add(id);
+      }
+      return found;
+    },
+  });
+}
+
+const runtime = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: async (locale) => {
+    const load = loaders[locale];
+    if (!load) throw new Error(`No translations are bundled for "${locale}".`);
+    const mod = await load();
+    // The generated module's type says `templates` holds only this locale's ids; the cast keeps
+    // runtime mode's contract (an object of templates) while counting misses.
+    return { templates: watchForMisses(locale, mod.templates) as never };
+  },
+});
+
+let ready: Promise<void> = Promise.resolve();
+
+/**
+ * The supported locale closest to a BCP 47 tag: an exact match, then the same language
+ * ("ur-PK" → "ur", "en-US" → "en-GB"), else English.
+ */
+export function resolveLocale(tag: string | null | undefined): SupportedLocale {
+  if (!tag) return sourceLocale;
+  const wanted = tag.trim().toLowerCase().replace(/_/g, '-');
+  const exact = allLocales.find((l) => l.toLowerCase() === wanted);
+  if (exact) return exact;
+  const language = wanted.split('-')[0];
+  return allLocales.find((l) => l.toLowerCase().split('-')[0] === language) ?? sourceLocale;
+}
+
+/** Languages written right to left (ISO 639-1/-3 primary subtags). */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha-arab', 'he', 'iw', 'ks', 'ku-arab', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/** `'rtl'` for a right-to-left language (Urdu, Arabic, Farsi, Hebrew …), otherwise `'ltr'`. */
+export function textDirection(tag: string | null | undefined): 'ltr' | 'rtl' {
+  if (!tag) return 'ltr';
+  const lower = tag.toLowerCase().replace(/_/g, '-');
+  const parts = lower.split('-');
+  // An explicit script wins: "pa-Arab" is right to left, "ku-Latn" is not.
+  if (parts.includes('arab') || parts.includes('hebr') || parts.includes('thaa') || parts.includes('syrc')) return 'rtl';
+  if (parts.includes('latn') || parts.includes('cyrl')) return 'ltr';
+  return RTL_LANGUAGES.has(parts[0] ?? '') ? 'rtl' : 'ltr';
+}
+
+/**
+ * Switch every carers-voice element on the page to `tag` (resolved to a supported locale).
+ * Resolves when the new strings are loaded and elements have been asked to re-render.
+ */
+export function setLocale(tag: string | null | undefined): Promise<void> {
+  const locale = resolveLocale(tag);
+  ready = runtime.setLocale(locale);
+  return ready;
+}
+
+/** The locale whose strings are showing now (`'en-GB'` until a switch completes). */
+export function getLocale(): SupportedLocale {
+  return resolveLocale(runtime.getLocale());
+}
+
+/** Resolves once the most recently requested locale is ready (tests and stories await this). */
+export function localeReady(): Promise<void> {
+  return ready;
+}
+
+/**
+ * Message ids that were asked for in `locale` but have no translation yet (English was shown).
+ * For tests and translators; empty when every string met so far is translated.
+ */
+export function untranslatedMessageIds(locale: string): string[] {
+  return [...(untranslated.get(locale) ?? [])].sort();
+}
