@@ -17,7 +17,7 @@ import {
   TOO_FEW,
   percentOf,
   publishCount,
-  resolveOptions,
+  resolveSuppression,
   suppressSmallCounts,
   type SuppressionOptions,
 } from './suppress.js';
@@ -143,7 +143,7 @@ export function buildResults(
   rows: readonly TallyRow[],
   options: BuildOptions = {},
 ): ResultsModel | SuppressedResults {
-  const opts = resolveOptions(options);
+  const opts = resolveSuppression(options);
   const instrument: ResultsModel['instrument'] = { id: definition.id, version: definition.version };
   if (definition.title !== undefined) instrument.title = definition.title;
   const suppression = { threshold: opts.threshold, rounding: opts.rounding };

@@ -42,7 +42,7 @@ export interface SuppressedTable {
   total?: number | null;
 }
 
-export function resolveOptions(options: SuppressionOptions = {}): Required<SuppressionOptions> {
+export function resolveSuppression(options: SuppressionOptions = {}): Required<SuppressionOptions> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const rounding = options.rounding ?? DEFAULT_ROUNDING;
   if (!Number.isInteger(threshold) || threshold < 0) throw new RangeError('threshold must be a whole number, 0 or more');
@@ -52,7 +52,7 @@ export function resolveOptions(options: SuppressionOptions = {}): Required<Suppr
 
 /** Rounds one count that is allowed to be shown (0 or above the threshold). */
 export function roundCount(value: number, options: SuppressionOptions = {}): number {
-  const { threshold, rounding } = resolveOptions(options);
+  const { threshold, rounding } = resolveSuppression(options);
   if (value === 0) return 0;
   let rounded = Math.round(value / rounding) * rounding;
   if (rounded <= threshold) rounded = (Math.floor(threshold / rounding) + 1) * rounding;
@@ -61,7 +61,7 @@ export function roundCount(value: number, options: SuppressionOptions = {}): num
 
 /** Hides one count on its own (no table around it): null when from 1 to the threshold. */
 export function publishCount(value: number, options: SuppressionOptions = {}): number | null {
-  const { threshold } = resolveOptions(options);
+  const { threshold } = resolveSuppression(options);
   if (value >= 1 && value <= threshold) return null;
   return roundCount(value, options);
 }
@@ -79,7 +79,7 @@ type Cell = { value: number; hidden: boolean };
  * its input.
  */
 export function suppressSmallCounts(table: CountTable, options: SuppressionOptions = {}): SuppressedTable {
-  const opts = resolveOptions(options);
+  const opts = resolveSuppression(options);
   const small = (v: number) => v >= 1 && v <= opts.threshold;
   const mark = (v: number): Cell => ({ value: v, hidden: small(v) });
 

@@ -66,7 +66,8 @@ export function questionsOf(definition: AggregatableDefinition, resolveOptions?:
   const out: AggregateQuestion[] = [];
   const add = (q: Question | { id: string; type: string; label: string; options?: Option[] }) => {
     const question = q as Question;
-    const options = ('options' in question && question.options) || resolveOptions?.(question) || undefined;
+    const resolved = resolveOptions?.(question);
+    const options = resolved && resolved.length ? resolved : 'options' in question ? question.options : undefined;
     const item: AggregateQuestion = { id: question.id, label: question.label, type: question.type };
     if (options) item.options = options.map((o) => ({ value: o.value, label: o.label }));
     if (question.type === 'likert') item.scaled = true;

@@ -1,0 +1,89 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface PartnersTable {
+  id: string;
+  name: string;
+  area: string;
+  origins: Json<string[]>;
+  created_at: Timestamp;
+}
+export interface InstrumentsTable {
+  id: string;
+  version: number;
+  kind: string;
+  title: string;
+  definition: Json<unknown>;
+  group_by: Json<string[]>;
+  registered_at: Timestamp;
+}
+export interface ResponsesTable {
+  id: string;
+  instrument_id: string;
+  instrument_version: number;
+  partner_id: string;
+  locale: string;
+  period: number;
+  started_at: Timestamp | null;
+  submitted_at: Timestamp;
+  received_at: Timestamp;
+  answers: Json<Record<string, unknown>>;
+  meta: Json<Record<string, unknown>>;
+  body_hash: string;
+  receipt_hash: string | null;
+  status: 'counted' | 'quarantined';
+  quarantine_reason: string | null;
+}
+export interface ContactsTable {
+  response_id: string;
+  details: Json<Record<string, string>>;
+  created_at: Timestamp;
+}
+export interface TalliesTable {
+  instrument_id: string;
+  instrument_version: number;
+  partner_id: string;
+  period: number;
+  question: string;
+  option: string;
+  group_question: string;
+  group_value: string;
+  n: ColumnType<string, number | string, number | string>;
+  sum: number;
+}
+export type Role = 'admin' | 'viewer' | 'moderator';
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: Role;
+  partner_id: string | null;
+  created_at: Timestamp;
+}
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+export interface ExportLogTable {
+  id: Generated<number>;
+  user_id: number;
+  instrument_id: string;
+  kind: string;
+  query: Json<Record<string, unknown>>;
+  rows: number;
+  at: Timestamp;
+}
+export interface DB {
+  partners: PartnersTable;
+  instruments: InstrumentsTable;
+  responses: ResponsesTable;
+  contacts: ContactsTable;
+  tallies: TalliesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  export_log: ExportLogTable;
+}

@@ -1,0 +1,231 @@
+/**
+ * Storing responses once, and counting them in the same transaction.
+ *
+ * Requests are gathered into small batches (one transaction each): PGlite is a single connection and a
+ * PostgreSQL commit costs a disk flush, so one commit for many responses is what makes the ingest rate.
+ * Each caller is answered only after its batch has committed.
+ *
+ * Idempotency: `INSERT … ON CONFLICT (id) DO NOTHING RETURNING id`; for an id that was already there
+ * we compare the stored body hash: same → the first result again, different → conflict. Two instances
+ * racing on one id meet at the unique index, so one row whatever happens.
+ */
+import { sql, type Kysely } from 'kysely';
+import { createHash } from 'node:crypto';
+import { mergeIncrements, tallyIncrements, type AggregatableDefinition, type OptionsResolver } from '@carers-voice/core/aggregate';
+import type { DB } from './db/schema.js';
+
+export interface IngestItem {
+  id: string;
+  instrumentId: string;
+  instrumentVersion: number;
+  partnerId: string;
+  locale: string;
+  period: number;
+  startedAt: string | null;
+  submittedAt: string;
+  answers: Record<string, unknown>;
+  meta: Record<string, unknown>;
+  contact: Record<string, string> | undefined;
+  bodyHash: string;
+  receiptHash: string | null;
+  quarantineReason: string | null;
+  definition: AggregatableDefinition;
+  groupBy: string[];
+}
+
+export type IngestOutcome = { kind: 'stored' } | { kind: 'duplicate' } | { kind: 'conflict' };
+
+/** A stable hash of any JSON value: keys sorted, so key order in the body does not matter. */
+export function hashBody(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** yyyymm of a date: the period tallies are kept by. */
+export function periodOf(date: Date): number {
+  return date.getUTCFullYear() * 100 + date.getUTCMonth() + 1;
+}
+
+interface Pending {
+  item: IngestItem;
+  resolve: (o: IngestOutcome) => void;
+  reject: (e: unknown) => void;
+}
+
+export class IngestWriter {
+  private queue: Pending[] = [];
+  private running = 0;
+  private closed = false;
+  constructor(
+    private db: Kysely<DB>,
+    private options: { maxBatch?: number; concurrency?: number; resolveOptions?: OptionsResolver } = {},
+  ) {}
+
+  submit(item: IngestItem): Promise<IngestOutcome> {
+    if (this.closed) return Promise.reject(new Error('the collector is shutting down'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Waits for everything queued to be written. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.queue.length || this.running) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  private pump() {
+    const concurrency = this.options.concurrency ?? 1;
+    while (this.running < concurrency && this.queue.length) {
+      const batch = this.queue.splice(0, this.options.maxBatch ?? 200);
+      this.running++;
+      this.writeWithRetry(batch).finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  private async writeWithRetry(batch: Pending[]) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const outcomes = await this.write(batch.map((p) => p.item));
+        batch.forEach((p, i) => p.resolve(outcomes[i]!));
+        return;
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        // Deadlock or serialisation failure between instances: the whole batch rolled back; try again.
+        if ((code === '40P01' || code === '40001') && attempt < 5) continue;
+        batch.forEach((p) => p.reject(e));
+        return;
+      }
+    }
+  }
+
+  private async write(items: IngestItem[]): Promise<IngestOutcome[]> {
+    return this.db.transaction().execute(async (tx) => {
+      // Within one batch, the first of several posts of one id is the one inserted.
+      const firstIndex = new Map<string, number>();
+      items.forEach((it, i) => {
+        if (!firstIndex.has(it.id)) firstIndex.set(it.id, i);
+      });
+      const unique = [...firstIndex.values()].map((i) => items[i]!);
+      const payload = JSON.stringify(
+        unique.map((it) => ({
+          id: it.id,
+          instrument_id: it.instrumentId,
+          instrument_version: it.instrumentVersion,
+          partner_id: it.partnerId,
+          locale: it.locale,
+          period: it.period,
+          started_at: it.startedAt,
+          submitted_at: it.submittedAt,
+          answers: it.answers,
+          meta: it.meta,
+          body_hash: it.bodyHash,
+          receipt_hash: it.receiptHash,
+          status: it.quarantineReason ? 'quarantined' : 'counted',
+          quarantine_reason: it.quarantineReason,
+        })),
+      );
+      const inserted = await sql<{ id: string }>`
+        insert into responses (id, instrument_id, instrument_version, partner_id, locale, period, started_at,
+          submitted_at, answers, meta, body_hash, receipt_hash, status, quarantine_reason)
+        select id, instrument_id, instrument_version, partner_id, locale, period, started_at, submitted_at,
+          answers, meta, body_hash, receipt_hash, status, quarantine_reason
+        from jsonb_to_recordset(${payload}::jsonb) as x(id uuid, instrument_id text, instrument_version int,
+          partner_id text, locale text, period int, started_at timestamptz, submitted_at timestamptz,
+          answers jsonb, meta jsonb, body_hash text, receipt_hash text, status text, quarantine_reason text)
+        order by id
+        on conflict (id) do nothing
+        returning id`.execute(tx);
+      const insertedIds = new Set(inserted.rows.map((r) => String(r.id).toLowerCase()));
+
+      const existingIds = unique.filter((it) => !insertedIds.has(it.id)).map((it) => it.id);
+      const existing = new Map<string, string>();
+      if (existingIds.length) {
+        const rows = await tx.selectFrom('responses').select(['id', 'body_hash']).where('id', 'in', existingIds).execute();
+        for (const r of rows) existing.set(String(r.id).toLowerCase(), r.body_hash);
+      }
+
+      const counted = unique.filter((it) => insertedIds.has(it.id) && !it.quarantineReason);
+      if (counted.length) {
+        const increments = counted.flatMap((it) =>
+          tallyIncrements(it.definition, it.answers as never, { groupBy: it.groupBy, resolveOptions: this.options.resolveOptions }).map((r) => ({
+            ...r,
+            instrument_id: it.instrumentId,
+            instrument_version: it.instrumentVersion,
+            partner_id: it.partnerId,
+            period: it.period,
+          })),
+        );
+        await addTallies(tx, increments, 1);
+      }
+
+      const contacts = unique.filter((it) => insertedIds.has(it.id) && it.contact && Object.keys(it.contact).length);
+      if (contacts.length) {
+        await tx
+          .insertInto('contacts')
+          .values(contacts.map((it) => ({ response_id: it.id, details: JSON.stringify(it.contact) })))
+          .execute();
+      }
+
+      return items.map((it, i): IngestOutcome => {
+        const first = firstIndex.get(it.id)!;
+        const storedHash = insertedIds.has(it.id) ? items[first]!.bodyHash : existing.get(it.id);
+        if (insertedIds.has(it.id) && first === i) return { kind: 'stored' };
+        return storedHash === it.bodyHash ? { kind: 'duplicate' } : { kind: 'conflict' };
+      });
+    });
+  }
+}
+
+export interface TallyWrite {
+  instrument_id: string;
+  instrument_version: number;
+  partner_id: string;
+  period: number;
+  question: string;
+  option: string;
+  groupQuestion: string;
+  groupValue: string;
+  n: number;
+  sum: number;
+}
+
+/** Adds (sign 1) or takes away (sign −1, deletion on request) increments, in one statement, in key order. */
+export async function addTallies(db: Kysely<DB>, increments: TallyWrite[], sign: 1 | -1): Promise<void> {
+  const merged = mergeIncrements(increments, (r) =>
+    JSON.stringify([r.instrument_id, r.groupQuestion, r.partner_id, r.period, r.instrument_version, r.question, r.option, r.groupValue]),
+  );
+  // Chunks keep one statement's JSON parameter a reasonable size.
+  for (let i = 0; i < merged.length; i += 5000) {
+    const payload = JSON.stringify(
+      merged.slice(i, i + 5000).map((r) => ({
+        a: r.instrument_id,
+        b: r.instrument_version,
+        c: r.partner_id,
+        d: r.period,
+        e: r.question,
+        f: r.option,
+        g: r.groupQuestion,
+        h: r.groupValue,
+        n: r.n * sign,
+        s: r.sum * sign,
+      })),
+    );
+    await sql`
+      insert into tallies as t (instrument_id, instrument_version, partner_id, period, question, option, group_question, group_value, n, sum)
+      select a, b, c, d, e, f, g, h, n, s
+      from jsonb_to_recordset(${payload}::jsonb) as x(a text, b int, c text, d int, e text, f text, g text, h text, n bigint, s double precision)
+      on conflict on constraint tallies_pk do update set n = t.n + excluded.n, sum = t.sum + excluded.sum`.execute(db);
+  }
+}
