@@ -1,0 +1,4 @@
+export { tokens, tokenDefaults, type TokenName } from './tokens.js';
+export { reset } from './reset.js';
+export { buttonStyles } from './button.styles.js';
+export { questionStyles } from './question.styles.js';

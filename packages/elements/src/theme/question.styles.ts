@@ -1,0 +1,151 @@
+/**
+ * Styles every question control shares: the GOV.UK form group, legend/label as the question heading,
+ * hint, inline error, radios/checkboxes rows, text boxes and the conditional reveal. Controls add
+ * their own sheet after this one.
+ */
+import { css } from 'lit';
+
+export const questionStyles = css`
+  .form-group {
+    margin: 0;
+    padding: 0;
+  }
+  /* GOV.UK: a thick start border marks the question in error; the "Error:" text says it in words. */
+  .form-group.has-error {
+    border-inline-start: 5px solid var(--cv-color-error);
+    padding-inline-start: var(--cv-space-4);
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .legend,
+  .label {
+    display: block;
+    margin: 0 0 var(--cv-space-2);
+    padding: 0;
+    font-size: var(--cv-font-size-large);
+    font-weight: 700;
+    line-height: 1.25;
+    color: var(--cv-color-text);
+    white-space: normal;
+    max-inline-size: 100%;
+  }
+  .hint {
+    display: block;
+    margin: 0 0 var(--cv-space-3);
+    color: var(--cv-color-hint);
+  }
+  .error-message {
+    display: block;
+    margin: 0 0 var(--cv-space-3);
+    font-weight: 700;
+    color: var(--cv-color-error);
+  }
+  .options {
+    display: flex;
+    flex-direction: column;
+    gap: var(--cv-space-2);
+  }
+  .option {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-items: center;
+    column-gap: var(--cv-space-2);
+    min-block-size: var(--cv-target-size);
+  }
+  .option input[type='radio'],
+  .option input[type='checkbox'] {
+    inline-size: 1.6em;
+    block-size: 1.6em;
+    min-inline-size: 24px;
+    min-block-size: 24px;
+    margin: 0;
+    accent-color: var(--cv-color-text);
+    cursor: pointer;
+  }
+  .option label {
+    display: flex;
+    align-items: center;
+    min-block-size: var(--cv-target-size);
+    padding-block: var(--cv-space-1);
+    padding-inline-end: var(--cv-space-2);
+    cursor: pointer;
+    touch-action: manipulation;
+  }
+  .option .option-hint {
+    grid-column: 2;
+    margin: 0;
+    color: var(--cv-color-hint);
+  }
+  .divider {
+    margin: 0;
+    min-inline-size: 1.6em;
+    text-align: center;
+  }
+  .reveal {
+    margin-inline-start: calc(0.8em - 2px);
+    padding-inline-start: var(--cv-space-5);
+    border-inline-start: 4px solid var(--cv-color-border-subtle);
+    margin-block: var(--cv-space-1) var(--cv-space-3);
+  }
+  .input,
+  .textarea,
+  .select {
+    font: inherit;
+    color: var(--cv-color-text);
+    background: var(--cv-color-surface);
+    border: var(--cv-border-width) solid var(--cv-color-border);
+    border-radius: var(--cv-radius);
+    min-block-size: var(--cv-target-size);
+    padding: var(--cv-space-1) var(--cv-space-2);
+    max-inline-size: 100%;
+    margin: 0;
+  }
+  .input {
+    inline-size: 100%;
+  }
+  .textarea {
+    display: block;
+    inline-size: 100%;
+    resize: vertical;
+  }
+  .has-error .input,
+  .has-error .textarea,
+  .has-error .select {
+    border-color: var(--cv-color-error);
+    border-width: calc(var(--cv-border-width) * 2);
+  }
+  .input:focus-visible,
+  .textarea:focus-visible,
+  .select:focus-visible {
+    outline: 3px solid var(--cv-color-focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--cv-color-focus-text);
+  }
+  .count {
+    margin: var(--cv-space-1) 0 0;
+    color: var(--cv-color-hint);
+  }
+  .count.over {
+    color: var(--cv-color-error);
+    font-weight: 700;
+  }
+  @media (forced-colors: active) {
+    .form-group.has-error {
+      border-inline-start-color: CanvasText;
+    }
+    .input,
+    .textarea,
+    .select {
+      border-color: FieldText;
+    }
+    .input:focus-visible,
+    .textarea:focus-visible,
+    .select:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,85 @@
+/**
+ * The reset every carers-voice element starts from. Host-page styles must not leak in: `:host` sets
+ * every inherited text property explicitly, except `direction`, which is deliberately kept from the
+ * surrounding `dir`/`lang` so right-to-left pages just work (all layout uses logical properties).
+ */
+import { css } from 'lit';
+import { tokens } from './tokens.js';
+
+export const reset = [
+  tokens,
+  css`
+    :host {
+      display: block;
+      box-sizing: border-box;
+      font-family: var(--cv-font-family);
+      font-size: var(--cv-font-size-base);
+      font-style: normal;
+      font-weight: 400;
+      font-variant: normal;
+      font-stretch: normal;
+      line-height: var(--cv-line-height);
+      color: var(--cv-color-text);
+      letter-spacing: normal;
+      word-spacing: normal;
+      text-align: start;
+      text-transform: none;
+      text-indent: 0;
+      text-shadow: none;
+      white-space: normal;
+      visibility: visible;
+      overflow-wrap: break-word;
+      cursor: auto;
+      -webkit-text-size-adjust: 100%;
+      text-size-adjust: 100%;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: inherit;
+    }
+    [hidden] {
+      display: none !important;
+    }
+    /* Read by screen readers, never seen (GOV.UK govuk-visually-hidden). */
+    .visually-hidden {
+      position: absolute !important;
+      inline-size: 1px !important;
+      block-size: 1px !important;
+      margin: 0 !important;
+      padding: 0 !important;
+      overflow: hidden !important;
+      clip: rect(0 0 0 0) !important;
+      clip-path: inset(50%) !important;
+      border: 0 !important;
+      white-space: nowrap !important;
+      user-select: none;
+    }
+    /* GOV.UK focus: yellow with a dark edge, never colour alone (the thick outline changes shape too). */
+    :focus-visible {
+      outline: 3px solid var(--cv-color-focus);
+      outline-offset: 0;
+      box-shadow: 0 0 0 6px var(--cv-color-focus-text);
+    }
+    @media (forced-colors: active) {
+      :focus-visible {
+        outline: 3px solid Highlight;
+        outline-offset: 2px;
+        box-shadow: none;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      *,
+      *::before,
+      *::after {
+        animation-duration: 0.01ms !important;
+        animation-iteration-count: 1 !important;
+        transition-duration: 0.01ms !important;
+        scroll-behavior: auto !important;
+      }
+    }
+  `,
+];
