@@ -1,0 +1,14 @@
+/**
+ * Plumbing every widget shares (survey, quiz, poll, priority check): loading and checking the
+ * definition, and showing a partner what is wrong with it in plain words.
+ */
+export {
+  DefinitionController,
+  newestDefinition,
+  type DefinitionStatus,
+  type DefinitionProblem,
+  type DefinitionHost,
+  type DefinitionControllerOptions,
+} from './definition-controller.js';
+export { renderDefinitionProblem, renderLoading, definitionProblemStyles } from './definition-problem.js';
+export { registerInstrument, builtInInstrument, builtInInstrumentIds } from './builtins.js';
