@@ -372,8 +372,9 @@ function collect(issue: Issue, prefix: PathSegment[], ctx: FormatContext, out: P
         conditionProblems(union, path, ctx, out);
         return;
       }
-      const lastKey = [...path].reverse().find((s) => typeof s === 'string');
-      const special = typeof lastKey === 'string' && ctx.unionMessages && Object.hasOwn(ctx.unionMessages, lastKey) ? ctx.unionMessages[lastKey] : undefined;
+      const messages = ctx.unionMessages ?? {};
+      const nearest = [...path].reverse().find((s) => typeof s === 'string' && Object.hasOwn(messages, s));
+      const special = typeof nearest === 'string' ? messages[nearest] : undefined;
       if (special) {
         out.push({ path: formatPath(path), message: special });
         return;

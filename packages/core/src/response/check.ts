@@ -1,0 +1,203 @@
+/**
+ * `checkAnswers`: are these answers acceptable for this definition? The collector runs it on every
+ * envelope; widgets run it before sending. Problems carry a `code` (widgets translate by code) and
+ * a plain-English `message` (for API clients and logs).
+ *
+ * Hidden questions (a `showIf` that does not hold, a page skipped, a follow-up whose option is not
+ * chosen) are skipped: never required, never checked. Answers left on them are dropped from the
+ * returned answers, or reported as `hidden` with `{ rejectHidden: true }`.
+ *
+ * An exclusive option ("None of these") chosen with others is reported as `too-many` with
+ * `params.exclusive` set to its value.
+ */
+import type { Answers, Definition, Question } from '../content/index.js';
+import { resolveOptions } from '../content/index.js';
+import { isRequired, listQuestions } from '../content/walk.js';
+import { answerOf } from '../logic/condition.js';
+import { computeVisibility } from '../logic/visibility.js';
+
+export type AnswerProblemCode =
+  | 'required'
+  | 'not-an-option'
+  | 'too-many'
+  | 'too-few'
+  | 'too-long'
+  | 'below-min'
+  | 'above-max'
+  | 'not-a-number'
+  | 'not-whole'
+  | 'duplicate'
+  | 'points-over'
+  | 'points-under'
+  | 'hidden'
+  | 'unknown-question'
+  | 'wrong-type';
+
+export interface AnswerProblem {
+  /** The question id; `''` when the answers as a whole are wrong. */
+  question: string;
+  code: AnswerProblemCode;
+  message: string;
+  params?: Record<string, number | string>;
+}
+
+export type CheckResult = { ok: true; answers: Answers } | { ok: false; problems: AnswerProblem[] };
+
+export interface CheckOptions {
+  /** Report answers to hidden questions as problems instead of dropping them. */
+  rejectHidden?: boolean;
+}
+
+/** Longest text answers when the question sets no `maxLength`. */
+export const DEFAULT_MAX_LENGTH = { text: 500, textarea: 10000 } as const;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const setOwn = (obj: Record<string, unknown>, key: string, value: unknown) =>
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+
+export function checkAnswers(definition: Definition, answers: unknown, options: CheckOptions = {}): CheckResult {
+  try {
+    if (!isPlainObject(answers)) {
+      return {
+        ok: false,
+        problems: [{ question: '', code: 'wrong-type', message: 'answers must be an object with one entry per question id' }],
+      };
+    }
+    const given = answers as Answers;
+    const problems: AnswerProblem[] = [];
+    const { visible, hidden } = computeVisibility(definition, given);
+    const known = new Set(listQuestions(definition).map((e) => e.question.id));
+    const hiddenIds = new Set(hidden.map((e) => e.question.id));
+    const kept: Answers = {};
+
+    for (const key of Object.keys(given)) {
+      if (!known.has(key)) {
+        problems.push({ question: key, code: 'unknown-question', message: `there is no question with the id "${key}"` });
+      } else if (hiddenIds.has(key) && options.rejectHidden) {
+        problems.push({ question: key, code: 'hidden', message: 'this question was not shown, so it should not have an answer' });
+      }
+    }
+
+    for (const { question } of visible) {
+      const value = answerOf(given, question.id);
+      const found = checkOne(question, value);
+      problems.push(...found);
+      if (found.length === 0 && value !== undefined && value !== null) setOwn(kept, question.id, value);
+    }
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, answers: kept };
+  } catch {
+    return { ok: false, problems: [{ question: '', code: 'wrong-type', message: 'the answers could not be read' }] };
+  }
+}
+
+type Found = AnswerProblem[];
+
+function problem(question: Question, code: AnswerProblemCode, message: string, params?: AnswerProblem['params']): AnswerProblem {
+  return params ? { question: question.id, code, message, params } : { question: question.id, code, message };
+}
+
+const quote = (v: unknown) => (typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : String(v));
+
+/** Problems with one visible question's answer. */
+function checkOne(q: Question, value: unknown): Found {
+  const required = () => (isRequired(q) ? [problem(q, 'required', 'this question needs an answer')] : []);
+  if (value === undefined || value === null) return required();
+
+  switch (q.type) {
+    case 'single':
+    case 'select':
+    case 'likert':
+    case 'statement': {
+      if (typeof value !== 'string') return [problem(q, 'wrong-type', 'this answer should be one option value (text)')];
+      if (value.trim() === '') return required();
+      const values = resolveOptions(q).map((o) => o.value);
+      return values.includes(value) ? [] : [problem(q, 'not-an-option', `${quote(value)} is not one of the options`, { value })];
+    }
+    case 'text':
+    case 'textarea': {
+      if (typeof value !== 'string') return [problem(q, 'wrong-type', 'this answer should be text')];
+      if (value.trim() === '') return required();
+      const max = q.maxLength ?? DEFAULT_MAX_LENGTH[q.type];
+      const length = [...value].length;
+      return length > max
+        ? [problem(q, 'too-long', `this answer is ${length} characters long; the most allowed is ${max}`, { max, length })]
+        : [];
+    }
+    case 'multiple':
+    case 'ranking': {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+        return [problem(q, 'wrong-type', 'this answer should be a list of option values')];
+      }
+      const picks = value as string[];
+      if (picks.length === 0) return required();
+      const found: Found = [];
+      const values = new Set(q.options.map((o) => o.value));
+      const seen = new Set<string>();
+      for (const pick of picks) {
+        if (!values.has(pick)) found.push(problem(q, 'not-an-option', `${quote(pick)} is not one of the options`, { value: pick }));
+        else if (seen.has(pick)) found.push(problem(q, 'duplicate', `${quote(pick)} is chosen more than once`, { value: pick }));
+        seen.add(pick);
+      }
+      if (found.length > 0) return found;
+      if (q.type === 'multiple') {
+        const exclusive = q.options.find((o) => o.exclusive && seen.has(o.value));
+        if (exclusive && seen.size > 1) {
+          return [
+            problem(q, 'too-many', `${quote(exclusive.label)} cannot be chosen together with other options`, { exclusive: exclusive.value }),
+          ];
+        }
+        if (q.minSelected !== undefined && seen.size < q.minSelected) {
+          return [problem(q, 'too-few', `choose at least ${q.minSelected} options`, { min: q.minSelected, count: seen.size })];
+        }
+        if (q.maxSelected !== undefined && seen.size > q.maxSelected) {
+          return [problem(q, 'too-many', `choose at most ${q.maxSelected} options`, { max: q.maxSelected, count: seen.size })];
+        }
+        return [];
+      }
+      const needed = Math.min(q.rankCount ?? q.options.length, q.options.length);
+      if (seen.size < needed) return [problem(q, 'too-few', `put ${needed} options in order`, { min: needed, count: seen.size })];
+      if (seen.size > needed) return [problem(q, 'too-many', `put only ${needed} options in order`, { max: needed, count: seen.size })];
+      return [];
+    }
+    case 'rating':
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return [problem(q, 'not-a-number', 'this answer should be a number')];
+      const min = q.type === 'rating' ? (q.min ?? 0) : q.min;
+      const max = q.type === 'rating' ? (q.max ?? 10) : q.max;
+      if ((q.type === 'rating' || q.integer) && !Number.isInteger(value)) {
+        return [problem(q, 'not-whole', 'this answer should be a whole number')];
+      }
+      if (min !== undefined && value < min) return [problem(q, 'below-min', `the number must be ${min} or more`, { min })];
+      if (max !== undefined && value > max) return [problem(q, 'above-max', `the number must be ${max} or less`, { max })];
+      return [];
+    }
+    case 'points': {
+      if (!isPlainObject(value)) return [problem(q, 'wrong-type', 'this answer should give points by option, like { "breaks": 5 }')];
+      const values = new Set(q.options.map((o) => o.value));
+      const found: Found = [];
+      let given = 0;
+      for (const [option, points] of Object.entries(value)) {
+        if (!values.has(option)) found.push(problem(q, 'not-an-option', `${quote(option)} is not one of the options`, { value: option }));
+        else if (typeof points !== 'number' || !Number.isFinite(points)) {
+          found.push(problem(q, 'not-a-number', `the points for ${quote(option)} should be a number`, { value: option }));
+        } else if (points < 0) {
+          found.push(problem(q, 'below-min', `the points for ${quote(option)} cannot be less than 0`, { value: option, min: 0 }));
+        } else if (!Number.isInteger(points)) {
+          found.push(problem(q, 'not-whole', `the points for ${quote(option)} should be a whole number`, { value: option }));
+        } else given += points;
+      }
+      if (found.length > 0) return found;
+      if (given === 0) return required();
+      if (given > q.total) {
+        return [problem(q, 'points-over', `${given} points are given out but only ${q.total} are available`, { total: q.total, given })];
+      }
+      if (q.allocateAll && given < q.total) {
+        return [
+          problem(q, 'points-under', `give out all ${q.total} points (${q.total - given} left)`, { total: q.total, given, left: q.total - given }),
+        ];
+      }
+      return [];
+    }
+  }
+}
