@@ -199,48 +199,48 @@ test('annual survey: signposting includes a crisis line and the local carers ser
 const paths: { name: string; answers: Answers; outcome: string; young?: boolean }[] = [
   {
     name: 'an adult who helps her mum with dementia every day',
-    answers: { age: '26-64', 'helps-someone': 'yes', reason: 'yes', who: 'parent', 'how-often': 'every-day', paid: 'no' },
+    answers: { 'age-band': '26-64', 'helps-someone': 'yes', reason: 'yes', who: 'parent', 'how-often': 'every-day', paid: 'no' },
     outcome: 'adult-carer',
   },
   {
     name: 'an older man who is not sure, caring for his wife, on Carer\'s Allowance',
-    answers: { age: '65-plus', 'helps-someone': 'not-sure', reason: 'yes', who: 'partner', 'how-often': 'every-day', paid: 'carers-benefit' },
+    answers: { 'age-band': '65-plus', 'helps-someone': 'not-sure', reason: 'yes', who: 'partner', 'how-often': 'every-day', paid: 'carers-benefit' },
     outcome: 'adult-carer',
   },
   {
     name: 'a young adult carer aged 19',
-    answers: { age: '18-25', 'helps-someone': 'yes', reason: 'not-sure', who: 'sibling', 'how-often': 'every-week', paid: 'no' },
+    answers: { 'age-band': '18-25', 'helps-someone': 'yes', reason: 'not-sure', who: 'sibling', 'how-often': 'every-week', paid: 'no' },
     outcome: 'adult-carer',
   },
   {
     name: 'a 13-year-old who helps his dad with depression',
-    answers: { age: 'under-18', 'helps-someone': 'yes', reason: 'yes', who: 'parent', 'how-often': 'every-day', paid: 'no' },
+    answers: { 'age-band': 'under-18', 'helps-someone': 'yes', reason: 'yes', who: 'parent', 'how-often': 'every-day', paid: 'no' },
     outcome: 'young-carer',
     young: true,
   },
   {
     name: 'a paid care worker',
-    answers: { age: '26-64', 'helps-someone': 'yes', reason: 'yes', who: 'friend', 'how-often': 'every-day', paid: 'job' },
+    answers: { 'age-band': '26-64', 'helps-someone': 'yes', reason: 'yes', who: 'friend', 'how-often': 'every-day', paid: 'job' },
     outcome: 'paid-or-volunteer',
   },
   {
     name: 'a befriending volunteer',
-    answers: { age: '65-plus', 'helps-someone': 'yes', reason: 'yes', who: 'friend', 'how-often': 'every-week', paid: 'volunteer' },
+    answers: { 'age-band': '65-plus', 'helps-someone': 'yes', reason: 'yes', who: 'friend', 'how-often': 'every-week', paid: 'volunteer' },
     outcome: 'paid-or-volunteer',
   },
   {
     name: 'someone who does not help anyone',
-    answers: { age: '26-64', 'helps-someone': 'no' },
+    answers: { 'age-band': '26-64', 'helps-someone': 'no' },
     outcome: 'not-a-carer',
   },
   {
     name: 'a parent of a young child with no extra needs',
-    answers: { age: '26-64', 'helps-someone': 'yes', reason: 'no' },
+    answers: { 'age-band': '26-64', 'helps-someone': 'yes', reason: 'no' },
     outcome: 'not-a-carer',
   },
   {
     name: 'a 15-year-old who does not help anyone (hidden answers left over are ignored)',
-    answers: { age: 'under-18', 'helps-someone': 'no', reason: 'yes', paid: 'no' },
+    answers: { 'age-band': 'under-18', 'helps-someone': 'no', reason: 'yes', paid: 'no' },
     outcome: 'not-a-carer',
     young: true,
   },
@@ -260,11 +260,11 @@ test('am I a carer: every way through reaches exactly one outcome', () => {
     return q && 'options' in q && q.options ? q.options.map((o) => o.value) : [];
   };
   let count = 0;
-  for (const age of options('age'))
+  for (const age of options('age-band'))
     for (const helps of options('helps-someone'))
       for (const reason of options('reason'))
         for (const paid of options('paid')) {
-          const answers: Answers = { age, 'helps-someone': helps, reason, who: 'parent', 'how-often': 'every-week', paid };
+          const answers: Answers = { 'age-band': age, 'helps-someone': helps, reason, who: 'parent', 'how-often': 'every-week', paid };
           const matching = (quiz.outcomes ?? []).filter((o) => o.id === identifyOutcome(quiz, answers)?.id);
           assert.equal(matching.length, 1, `no outcome for ${JSON.stringify(answers)}`);
           count++;
@@ -342,4 +342,17 @@ test('statement sets: the counts in each seed are kept', () => {
   assert.equal(warrington.length, 13);
   const breaks = pack('bury-priorities-and-themes', 'statement-set').groups[1]!.statements.find((s) => s.id === 'respite');
   for (const word of ['respite', 'short break', 'replacement care']) assert.ok(breaks?.synonyms?.includes(word), word);
+});
+
+// ---------------------------------------------------------------- young wording convention
+
+test('packs with young wording ask "age-band" first, with an "under-18" option, so widgets can switch wording', () => {
+  for (const d of packs.values()) {
+    if (d.kind === 'statement-set') continue;
+    const questions = listQuestions(d).map((e) => e.question as Question);
+    if (!questions.some((q) => q.young)) continue;
+    const first = questions[0]!;
+    assert.equal(first.id, 'age-band', `${d.id}: the first question should be "age-band"`);
+    assert.ok('options' in first && first.options?.some((o) => o.value === 'under-18'), `${d.id}: "age-band" needs "under-18"`);
+  }
 });
