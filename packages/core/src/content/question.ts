@@ -10,14 +10,14 @@ import { Condition } from './condition.js';
 
 /** Ids are used in URLs, HTML ids and CSV headers, so keep them to a safe, readable shape. */
 export const Id = z.string().check(
-  z.regex(/^[a-z][a-z0-9_-]{0,63}$/i, {
+  z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, {
     error: 'an id must start with a letter and use only letters, digits, "-" or "_" (at most 64)',
   }),
 );
 
 /** Option values may start with a digit ("20-49", "0"). */
 export const OptionValue = z.string().check(
-  z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, {
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
     error: 'an option value must use only letters, digits, "-" or "_" (at most 64)',
   }),
 );
