@@ -39,7 +39,7 @@ export function plural(count: number, forms: PluralForms, locale = activeLocale)
   return (forms[category] ?? forms.other)();
 }
 
-/** The locale plural rules follow now (for tests). */
-export function pluralLocale(): string {
+/** The locale @lit/localize last switched to (`'en-GB'` until then). */
+export function currentLocale(): string {
   return activeLocale;
 }

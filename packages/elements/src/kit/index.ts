@@ -5,7 +5,7 @@
 export { CarerRadios } from './radios/carer-radios.js';
 export { CarerCheckboxes } from './checkboxes/carer-checkboxes.js';
 export { CarerLikert } from './likert/carer-likert.js';
-export { likertOptions, NOT_APPLICABLE, SCALE_VALUES } from './likert/scales.js';
+export { likertOptions, NOT_APPLICABLE } from './likert/scales.js';
 export { CarerRating } from './rating/carer-rating.js';
 export { CarerSelect } from './select/carer-select.js';
 export { CarerTextInput } from './text-input/carer-text-input.js';
@@ -23,4 +23,4 @@ export { QuestionControl } from '../base/question-control.js';
 export { CarerElement } from '../base/carer-element.js';
 export { Announcer } from '../base/announcer.js';
 export { SubmitGuard } from '../base/submit-guard.js';
-export { plural } from '../base/plural.js';
+export { plural, currentLocale } from '../base/plural.js';

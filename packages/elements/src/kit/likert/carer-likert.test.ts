@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { QuestionOf } from '@carers-voice/core/content';
 import type { CarerLikert } from './carer-likert.js';
+import { likertOptions } from './scales.js';
 import { $, controlBaseTests, render, text } from '../test-helpers.js';
 
 const question: QuestionOf<'likert'> = {
@@ -25,6 +26,13 @@ describe('<carer-likert>', () => {
     const labels = [...el.shadowRoot!.querySelectorAll('.option label')].map(text);
     expect(labels).to.deep.equal(['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree', 'Does not apply to me']);
     expect(text(el.shadowRoot!.querySelector('.divider'))).to.equal('or');
+  });
+
+  it('takes values and wording from core, in Urdu too', () => {
+    const ur = likertOptions(question, 'ur');
+    expect(ur.map((o) => o.value)).to.deep.equal(['strongly-disagree', 'disagree', 'neither', 'agree', 'strongly-agree', 'not-applicable']);
+    expect(ur[3]!.label).to.equal('متفق');
+    expect(ur[5]!.dividerBefore).to.equal(true);
   });
 
   it('uses its own options when given', async () => {

@@ -9,7 +9,7 @@ import { likertOptions } from './scales.js';
 /**
  * A Likert scale as radios: in a row when the widget is wide (40em or more), stacked when narrow,
  * so nobody has to scroll sideways on a phone. Options come from `question.options` or the named
- * `question.scale` (agreement, satisfaction, truth, frequency, ease), with "Does not apply to me"
+ * `question.scale` (agreement, satisfaction, truth, frequency, ease; via core's `resolveOptions`), with "Does not apply to me"
  * after an "or" when `notApplicable` is set. The answer is the chosen value (a string).
  *
  * @fires input - The carer chose a point on the scale. Read `.value`.

@@ -23,7 +23,7 @@ describe('<carer-statement>', () => {
     const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
     expect(radios.map((r) => r.value)).to.deep.equal(['agree', 'disagree', 'pass']);
     expect(new Set(radios.map((r) => r.name)).size).to.equal(1);
-    expect([...el.shadowRoot!.querySelectorAll('.option label')].map(text)).to.deep.equal(['Agree', 'Disagree', 'Pass or unsure']);
+    expect([...el.shadowRoot!.querySelectorAll('.option label')].map(text)).to.deep.equal(['Agree', 'Disagree', 'Pass (skip this one)']);
   });
 
   it('is answered with the keyboard', async () => {

@@ -1,6 +1,6 @@
 import { css, type CSSResultGroup } from 'lit';
-import { msg } from '@lit/localize';
-import type { StatementValue } from '@carers-voice/core/content';
+import { resolveOptions, type StatementValue } from '@carers-voice/core/content';
+import { currentLocale } from '../../base/plural.js';
 import { CarerElement } from '../../base/carer-element.js';
 import { questionStyles } from '../../theme/question.styles.js';
 import { ChoiceGroup, type ChoiceOption } from '../choice/choice-group.js';
@@ -51,11 +51,8 @@ export class CarerStatement extends ChoiceGroup<StatementValue> {
   protected readonly inputType = 'radio' as const;
 
   protected choices(): ChoiceOption[] {
-    return [
-      { value: 'agree', label: msg('Agree', { id: 'kit.statement.agree' }) },
-      { value: 'disagree', label: msg('Disagree', { id: 'kit.statement.disagree' }) },
-      { value: 'pass', label: msg('Pass or unsure', { id: 'kit.statement.pass' }) },
-    ];
+    // Core's wording, so the poll and its results say the same thing in every language.
+    return this.question ? resolveOptions(this.question, currentLocale()) : [];
   }
 
   protected override optionsClass(): string {
