@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Bundles the CLI (and everything it imports except npm dependencies) into dist/cli.js.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+await build({
+  entryPoints: [`${root}src/cli.ts`, `${root}src/index.ts`],
+  outdir: `${root}dist`,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  conditions: ['source'],
+  // npm dependencies stay external; workspace packages are TypeScript sources, so they are bundled in.
+  plugins: [{
+    name: 'externals',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@carers-voice/') ? undefined : { path: args.path, external: true }));
+    },
+  }],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'info',
+});
+chmodSync(`${root}dist/cli.js`, 0o755);

@@ -1,0 +1,46 @@
+/**
+ * The one place the collector meets `@carers-voice/core`'s content and response modules, so the rest
+ * of the service reads in its own terms.
+ */
+import { createHash } from 'node:crypto';
+import { parseDefinition, resolveOptions, type Question } from '@carers-voice/core/content';
+import { parseEnvelope, checkAnswers, receiptCode, normaliseReceiptCode, splitContact, type ResponseEnvelope } from '@carers-voice/core/response';
+import type { OptionsResolver } from '@carers-voice/core/aggregate';
+
+export type Envelope = ResponseEnvelope;
+export type Problem = { path?: string; question?: string; message: string };
+
+export function checkEnvelope(body: unknown): { ok: true; envelope: Envelope } | { ok: false; problems: Problem[] } {
+  const r = parseEnvelope(body);
+  return r.ok ? { ok: true, envelope: r.envelope } : { ok: false, problems: r.problems };
+}
+
+export function checkEnvelopeAnswers(definition: unknown, answers: unknown): { ok: true; answers: Record<string, unknown> } | { ok: false; problems: Problem[] } {
+  const r = checkAnswers(definition as never, answers as never);
+  return r.ok ? { ok: true, answers: r.answers as Record<string, unknown> } : { ok: false, problems: r.problems };
+}
+
+export function parseInstrument(input: unknown):
+  | { ok: true; definition: { id: string; version: number; kind: string; title?: string } & Record<string, unknown> }
+  | { ok: false; problems: Problem[] } {
+  const r = parseDefinition(input);
+  return r.ok ? { ok: true, definition: r.definition as never } : { ok: false, problems: r.problems as Problem[] };
+}
+
+export function optionsResolver(): OptionsResolver | undefined {
+  return (q: Question) => resolveOptions(q);
+}
+
+/** Receipt codes are only stored hashed: the code itself stays with the carer. */
+export function hashReceipt(typed: string): string | undefined {
+  const code = normaliseReceiptCode(typed);
+  return code ? createHash('sha256').update(code).digest('hex') : undefined;
+}
+export function receiptHash(envelope: Envelope): string {
+  return hashReceipt(receiptCode(envelope.id))!;
+}
+
+/** Answers to `contact: true` questions, moved out of the anonymous answers. */
+export function separateContact(definition: unknown, answers: Record<string, unknown>): { answers: Record<string, unknown>; contact: Record<string, string> } {
+  return splitContact(definition as never, answers as never);
+}

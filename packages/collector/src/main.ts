@@ -1,0 +1,31 @@
+/**
+ * Starting the service: read config, open the database once, migrate, load the partners file, listen.
+ */
+import { loadConfig, readPartnersFile, type Config } from './config.js';
+import { migrate, openDatabase, type Database } from './db/database.js';
+import { buildApp, type App } from './server.js';
+import { scheduleRetention } from './retention.js';
+
+export async function openFromConfig(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database.db);
+  return database;
+}
+
+export async function start(config: Config = loadConfig()): Promise<{ app: App; database: Database; url: string; stop(): Promise<void> }> {
+  // Read the partners file before opening the database, so a bad file stops start-up at once.
+  const partners = config.partnersFile ? readPartnersFile(config.partnersFile) : [];
+  const database = await openFromConfig(config);
+  const app = await buildApp({ config, database });
+  for (const p of partners) await app.store.upsertPartner(p);
+  const stopRetention = scheduleRetention(database.db, config.retentionDays, (m) => app.app.log.info(m));
+  const url = await app.app.listen({ port: config.port, host: config.host });
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      stopRetention();
+      await app.close();
+      await database.close();
+    })());
+  return { app, database, url, stop };
+}

@@ -1,0 +1,64 @@
+/**
+ * Deleting raw responses: the retention job (older than RETENTION_DAYS; the counts in the tallies stay,
+ * they name nobody) and deletion on a carer's request by receipt code (the response's counts are taken
+ * back out of the tallies too, so nothing of it remains).
+ */
+import { sql, type Kysely } from 'kysely';
+import { tallyIncrements, type OptionsResolver } from '@carers-voice/core/aggregate';
+import type { DB } from './db/schema.js';
+import { addTallies } from './ingest.js';
+import { hashReceipt } from './core-api.js';
+
+export async function deleteOlderThan(db: Kysely<DB>, days: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  const result = await db.deleteFrom('responses').where('received_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0);
+}
+
+/** Deletes the response with this receipt code; -1 when the text cannot be a receipt code. */
+export async function deleteByReceipt(db: Kysely<DB>, receipt: string, resolveOptions?: OptionsResolver): Promise<number> {
+  const hash = hashReceipt(receipt);
+  if (!hash) return -1;
+  return db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .deleteFrom('responses')
+      .where('receipt_hash', '=', hash)
+      .returning(['instrument_id', 'instrument_version', 'partner_id', 'period', 'answers', 'status'])
+      .execute();
+    for (const row of rows) {
+      if (row.status !== 'counted') continue;
+      const inst = await tx
+        .selectFrom('instruments')
+        .select(['definition', 'group_by'])
+        .where('id', '=', row.instrument_id)
+        .where('version', '=', row.instrument_version)
+        .executeTakeFirst();
+      if (!inst) continue;
+      const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+      const inc = tallyIncrements(parse(inst.definition), parse(row.answers), {
+        groupBy: parse(inst.group_by),
+        ...(resolveOptions ? { resolveOptions } : {}),
+      });
+      await addTallies(
+        tx,
+        inc.map((r) => ({ ...r, instrument_id: row.instrument_id, instrument_version: row.instrument_version, partner_id: row.partner_id, period: row.period })),
+        -1,
+      );
+    }
+    await sql`delete from tallies where n <= 0 and sum = 0`.execute(tx);
+    return rows.length;
+  });
+}
+
+/** Runs the retention job now and then every `everyMs` until stopped. */
+export function scheduleRetention(db: Kysely<DB>, days: number, log: (msg: string) => void, everyMs = 6 * 3600_000): () => void {
+  const run = () =>
+    deleteOlderThan(db, days).then(
+      (n) => n && log(`retention: deleted ${n} responses older than ${days} days`),
+      (e) => log(`retention failed: ${(e as Error).message}`),
+    );
+  void run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

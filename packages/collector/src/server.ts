@@ -1,0 +1,653 @@
+/**
+ * The collector's HTTP API (`/api/v1`). Every 4xx body names the problem in plain words:
+ * `{ error: string, problems?: [...] }`. Bad input never produces a 5xx.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import cookie from '@fastify/cookie';
+import * as z from 'zod';
+import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { publishCount, tallyIncrements, type ResultsModel } from '@carers-voice/core/aggregate';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Role } from './db/schema.js';
+import { Store } from './store.js';
+import { IngestWriter, addTallies, hashBody, periodOf, type IngestItem } from './ingest.js';
+import { computeResults, type ResultsQuery } from './results.js';
+import { SESSION_COOKIE, SESSION_HOURS, ROLES, createUser, sessionUser, signIn, signOut, type SessionUser } from './auth.js';
+import { csvLine, toCsv } from './csv.js';
+import { checkEnvelope, checkEnvelopeAnswers, optionsResolver, parseInstrument, receiptHash, separateContact } from './core-api.js';
+import { deleteByReceipt } from './retention.js';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Tests pass a fixed clock. */
+  now?: () => Date;
+}
+
+export interface App {
+  app: FastifyInstance;
+  store: Store;
+  writer: IngestWriter;
+  close(): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: SessionUser;
+  }
+}
+
+class HttpProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly problems?: unknown[],
+  ) {
+    super(message);
+  }
+}
+
+const PUBLIC_PREFIXES = ['/api/v1/responses', '/api/v1/instruments', '/api/v1/deletions'];
+const DASHBOARD_HEADER = 'x-requested-with';
+const DASHBOARD_HEADER_VALUE = 'carers-voice';
+
+const Id = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/i, 'an id starts with a letter and uses letters, digits, "-" or "_"');
+const Month = z
+  .string()
+  .regex(/^\d{4}(-\d{2})?$/, 'use a year (2025) or a month (2025-04)')
+  .transform((s) => s);
+const ResultsQuerySchema = z.strictObject({
+  partner: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a partner id uses lower-case letters, digits and "-"').optional(),
+  area: z.string().min(1).max(100).optional(),
+  from: Month.optional(),
+  to: Month.optional(),
+  by: Id.optional(),
+  where: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,63}:[a-z0-9][a-z0-9_-]{0,63}$/i, 'write where as question:value, e.g. age-band:18-24')
+    .optional(),
+  version: z.coerce.number().int().positive().max(100000).optional(),
+});
+
+function monthOf(s: string | undefined, end: boolean): number | undefined {
+  if (!s) return undefined;
+  const [y, m] = s.split('-');
+  const month = m ? Number(m) : end ? 12 : 1;
+  if (month < 1 || month > 12) throw new HttpProblem(400, `"${s}" is not a month: months run from 01 to 12`);
+  return Number(y) * 100 + month;
+}
+
+function zodProblems(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message }));
+}
+
+export async function buildApp({ config, database, now = () => new Date() }: AppOptions): Promise<App> {
+  const { db } = database;
+  const store = new Store(db);
+  const resolveOptions = optionsResolver();
+  const writer = new IngestWriter(db, { concurrency: database.kind === 'postgres' ? 4 : 1, ...(resolveOptions ? { resolveOptions } : {}) });
+
+  const app = Fastify({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Request logs carry no IP address and no body: the collector keeps no way to tie answers to a person.
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: {
+              req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+            },
+          },
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+
+  // Our own JSON parser, so each rejection can say what was wrong. sendBeacon and no-preflight posts
+  // arrive as text/plain: they are parsed as JSON too.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => {
+    const text = body as string;
+    if (text.length === 0) return done(new HttpProblem(400, 'the request has no body: send the response as JSON'), undefined);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return done(new HttpProblem(400, 'the body is not valid JSON'), undefined);
+    }
+    const problem = unsafeJson(value);
+    if (problem) return done(new HttpProblem(400, problem), undefined);
+    done(null, value);
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown; problems?: unknown[] }, req, reply) => {
+    const code = err.code ?? '';
+    if (err instanceof HttpProblem) {
+      return reply.code(err.statusCode).send(err.problems ? { error: err.message, problems: err.problems } : { error: err.message });
+    }
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send({ error: `the request is too large: the limit is ${Math.round(config.bodyLimitBytes / 1024)} KiB` });
+    }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send({ error: 'send JSON, with Content-Type: application/json' });
+    }
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return reply.code(400).send({ error: 'the request has no body: send the response as JSON' });
+    if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return reply.code(400).send({ error: 'the Content-Length header does not match the body' });
+    if (/forbidden prototype|constructor property/i.test(err.message)) {
+      return reply.code(400).send({ error: 'the body contains a forbidden key (__proto__ or constructor.prototype)' });
+    }
+    if (err instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return reply.code(400).send({ error: 'the body is not valid JSON' });
+    }
+    if (err.statusCode === 429) {
+      return reply.code(429).send({ error: err.message || 'too many requests: wait a little, then try again' });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send({ error: err.message || 'the request could not be understood' });
+    }
+    req.log.error({ err }, 'unexpected error');
+    return reply.code(503).send({ error: 'the collector could not do this just now; nothing was lost, please try again' });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ error: `there is nothing at ${req.method} ${req.url.split('?')[0]}` });
+  });
+
+  await app.register(cookie);
+
+  // CORS: only for the routes partner pages call, only for an origin some partner registered, exact
+  // match, never `null`, never with credentials. Which partner may use it is checked on the request.
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator: (req, callback) => {
+      const origin = req.headers.origin;
+      const path = req.url.split('?')[0] ?? '';
+      const isPublic = PUBLIC_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+      if (!origin || origin === 'null' || !isPublic) return callback(null, { origin: false });
+      store.knownOrigins().then(
+        (known) =>
+          callback(null, {
+            origin: known.has(origin) ? origin : false,
+            credentials: false,
+            methods: ['GET', 'POST'],
+            allowedHeaders: ['Content-Type'],
+            exposedHeaders: ['Retry-After'],
+            maxAge: 600,
+          }),
+        () => callback(null, { origin: false }),
+      );
+    },
+  });
+  app.addHook('onSend', async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (PUBLIC_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
+      const vary = reply.getHeader('vary');
+      if (!String(vary ?? '').toLowerCase().includes('origin')) reply.header('vary', vary ? `${vary}, Origin` : 'Origin');
+    }
+    reply.header('x-content-type-options', 'nosniff');
+  });
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: `too many responses: try again in ${Math.ceil(context.ttl / 1000)} seconds`,
+    }),
+  });
+  const perClient = app.rateLimit({ max: config.rateLimit.perClientPerMinute, timeWindow: 60_000 });
+  // @fastify/rate-limit runs one limit per request, so the partner's own limit is a small fixed window
+  // here. Like the plugin's, it lives in this process: behind a load balancer each instance counts its own.
+  const partnerWindows = new Map<string, { start: number; count: number }>();
+  async function perPartner(req: FastifyRequest, reply: FastifyReply) {
+    const body = req.body as { partner?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || typeof body.partner !== 'string') return;
+    const partner = body.partner.slice(0, 64);
+    const nowMs = Date.now();
+    let w = partnerWindows.get(partner);
+    if (!w || nowMs - w.start >= 60_000) {
+      if (partnerWindows.size > 10_000) partnerWindows.clear();
+      partnerWindows.set(partner, (w = { start: nowMs, count: 0 }));
+    }
+    w.count++;
+    if (w.count > config.rateLimit.perPartnerPerMinute) {
+      const seconds = Math.max(1, Math.ceil((w.start + 60_000 - nowMs) / 1000));
+      reply.header('retry-after', String(seconds));
+      throw new HttpProblem(429, `too many responses for partner "${partner}" this minute: try again in ${seconds} seconds`);
+    }
+  }
+
+  // --- session and roles -------------------------------------------------------------------------
+  const selfOrigin = (req: FastifyRequest) => config.publicOrigin ?? `${req.protocol}://${req.host}`;
+
+  async function loadUser(req: FastifyRequest) {
+    if (req.user) return req.user;
+    const user = await sessionUser(db, req.cookies[SESSION_COOKIE]);
+    if (user) req.user = user;
+    return user;
+  }
+  function requireRole(...roles: Role[]) {
+    return async (req: FastifyRequest) => {
+      const user = await loadUser(req);
+      if (!user) throw new HttpProblem(401, 'sign in first');
+      if (!roles.includes(user.role)) throw new HttpProblem(403, `this needs a ${roles.join(' or ')} account`);
+    };
+  }
+  /** CSRF: SameSite=Strict cookies, plus a header a cross-site form cannot send, plus a same-origin check. */
+  async function sameSiteOnly(req: FastifyRequest) {
+    if (req.headers[DASHBOARD_HEADER] !== DASHBOARD_HEADER_VALUE) {
+      throw new HttpProblem(403, `dashboard changes need the header ${DASHBOARD_HEADER}: ${DASHBOARD_HEADER_VALUE}`);
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== selfOrigin(req)) throw new HttpProblem(403, `requests from ${origin} cannot change the dashboard`);
+  }
+
+  // --- health ------------------------------------------------------------------------------------
+  app.get('/health', async () => {
+    await sql`select 1`.execute(db);
+    return { ok: true, storage: database.kind };
+  });
+
+  // --- ingest ------------------------------------------------------------------------------------
+  app.post('/api/v1/responses', { preHandler: [perClient, perPartner] }, async (req, reply) => {
+    const checked = checkEnvelope(req.body);
+    if (!checked.ok) throw new HttpProblem(400, 'the response is not in the expected shape', checked.problems);
+    const env = checked.envelope;
+    const id = env.id.toLowerCase();
+
+    const partner = await store.partner(env.partner);
+    if (!partner) throw new HttpProblem(422, `unknown partner "${env.partner}": ask the collector's administrator to add it`);
+    const origin = req.headers.origin;
+    if (origin !== undefined && !partner.origins.includes(origin) && origin !== selfOrigin(req)) {
+      throw new HttpProblem(403, `the origin ${origin} is not registered for partner "${partner.id}"`);
+    }
+    const instrument = await store.instrument(env.instrument.id, env.instrument.version);
+    if (!instrument) {
+      const versions = (await store.instrumentVersions(env.instrument.id)).map((i) => i.version);
+      throw new HttpProblem(
+        422,
+        versions.length
+          ? `instrument "${env.instrument.id}" has no version ${env.instrument.version} registered (registered: ${versions.join(', ')})`
+          : `unknown instrument "${env.instrument.id}": it is not registered with this collector`,
+      );
+    }
+    const answers = checkEnvelopeAnswers(instrument.definition, env.answers);
+    if (!answers.ok) throw new HttpProblem(400, 'some answers do not fit the questions', answers.problems);
+
+    // Contact details go to their own table; they are never stored with the answers.
+    const split = separateContact(instrument.definition, answers.answers);
+    const stored = split.answers;
+    const contact: Record<string, string> = { ...(env.contact ?? {}), ...split.contact };
+
+    const received = now();
+    const submitted = new Date(env.submittedAt);
+    const started = new Date(env.startedAt);
+    // A wrong device clock must not put a response in a far-off year.
+    const sane = submitted.getTime() <= received.getTime() + 86_400_000 && submitted.getTime() >= received.getTime() - 400 * 86_400_000;
+    const meta = { ...(env.meta ?? {}) } as Record<string, unknown>;
+    const honeypot = typeof meta.honeypot === 'string' && meta.honeypot.length > 0;
+    delete meta.honeypot;
+    const seconds = (submitted.getTime() - started.getTime()) / 1000;
+    const quarantineReason = honeypot
+      ? 'honeypot field filled in'
+      : seconds < config.minCompletionSeconds
+        ? `completed in ${Math.max(0, Math.round(seconds))} s (minimum ${config.minCompletionSeconds} s)`
+        : null;
+
+    const item: IngestItem = {
+      id,
+      instrumentId: instrument.id,
+      instrumentVersion: instrument.version,
+      partnerId: partner.id,
+      locale: env.locale,
+      period: periodOf(sane ? submitted : received),
+      startedAt: env.startedAt,
+      submittedAt: env.submittedAt,
+      answers: stored,
+      meta,
+      contact: Object.keys(contact).length ? contact : undefined,
+      bodyHash: hashBody(req.body),
+      receiptHash: receiptHash(env),
+      quarantineReason,
+      definition: instrument.definition as never,
+      groupBy: instrument.groupBy,
+    };
+    const outcome = await writer.submit(item);
+    if (outcome.kind === 'conflict') {
+      throw new HttpProblem(409, `a different response was already stored with the id ${id}; a new response needs a new id`);
+    }
+    // Quarantined responses get the same answer: a bot learns nothing from it.
+    return reply.code(outcome.kind === 'stored' ? 201 : 200).send({ id, status: 'received' });
+  });
+
+  app.post('/api/v1/deletions', { preHandler: [perClient] }, async (req) => {
+    const parsed = z.strictObject({ receipt: z.string().min(4).max(200) }).safeParse(req.body);
+    if (!parsed.success) throw new HttpProblem(400, 'send { "receipt": "<your receipt code>" }', zodProblems(parsed.error));
+    const deleted = await deleteByReceipt(db, parsed.data.receipt, resolveOptions);
+    if (deleted === -1) throw new HttpProblem(400, 'that is not a receipt code: it has 8 letters and digits, like 7KQ4-MX2P');
+    if (deleted === 0) throw new HttpProblem(404, 'no stored response has that receipt code (it may already be deleted)');
+    return { deleted };
+  });
+
+  // --- instruments -------------------------------------------------------------------------------
+  app.get('/api/v1/instruments', async () => ({ instruments: await store.instrumentList() }));
+  app.get<{ Params: { id: string } }>('/api/v1/instruments/:id', async (req) => {
+    const id = Id.safeParse(req.params.id);
+    if (!id.success) throw new HttpProblem(400, `"${req.params.id.slice(0, 80)}" is not an instrument id`);
+    const versions = await store.instrumentVersions(id.data);
+    if (!versions.length) throw new HttpProblem(404, `unknown instrument "${id.data}"`);
+    return { id: id.data, versions: versions.map((v) => ({ version: v.version, registeredAt: v.registeredAt, groupBy: v.groupBy, definition: v.definition })) };
+  });
+  app.post('/api/v1/instruments', { preHandler: [sameSiteOnly, requireRole('admin')] }, async (req, reply) => {
+    const body = req.body as { definition?: unknown; groupBy?: unknown } | undefined;
+    const groupBy = z.array(Id).max(8).default([]).safeParse(body?.groupBy ?? []);
+    if (!groupBy.success) throw new HttpProblem(400, 'groupBy must be a list of question ids', zodProblems(groupBy.error));
+    const parsed = parseInstrument(body?.definition);
+    if (!parsed.ok) throw new HttpProblem(400, 'the definition has problems', parsed.problems);
+    const ids = new Set(questionIds(parsed.definition));
+    const missing = groupBy.data.filter((g) => !ids.has(g));
+    if (missing.length) throw new HttpProblem(400, `groupBy names questions the definition does not have: ${missing.join(', ')}`);
+    const r = await store.registerInstrument(parsed.definition, groupBy.data);
+    if (r.conflict) {
+      throw new HttpProblem(409, `version ${parsed.definition.version} of "${parsed.definition.id}" is already registered with different content: give the change a new version`);
+    }
+    return reply.code(r.created ? 201 : 200).send({ id: parsed.definition.id, version: parsed.definition.version, groupBy: groupBy.data });
+  });
+
+  // --- partners and users (admin) ----------------------------------------------------------------
+  app.get('/api/v1/partners', { preHandler: requireRole('admin', 'viewer', 'moderator') }, async (req) => {
+    const all = [...(await store.partners()).values()];
+    return { partners: req.user!.role === 'viewer' ? all.filter((p) => p.id === req.user!.partnerId) : all };
+  });
+  app.post('/api/v1/partners', { preHandler: [sameSiteOnly, requireRole('admin')] }, async (req, reply) => {
+    const { PartnerSchema } = await import('./config.js');
+    const parsed = PartnerSchema.safeParse(req.body);
+    if (!parsed.success) throw new HttpProblem(400, 'the partner has problems', zodProblems(parsed.error));
+    await store.upsertPartner(parsed.data);
+    return reply.code(201).send(parsed.data);
+  });
+  app.post('/api/v1/users', { preHandler: [sameSiteOnly, requireRole('admin')] }, async (req, reply) => {
+    const parsed = z
+      .strictObject({
+        username: z.string().regex(/^[a-z0-9._@-]{3,100}$/i, 'a user name is 3 to 100 letters, digits or . _ @ -'),
+        password: z.string().min(12, 'a password needs at least 12 characters').max(1000),
+        role: z.enum(ROLES as [Role, ...Role[]]),
+        partnerId: z.string().optional(),
+      })
+      .safeParse(req.body);
+    if (!parsed.success) throw new HttpProblem(400, 'the account has problems', zodProblems(parsed.error));
+    const u = parsed.data;
+    if (u.role === 'viewer' && (!u.partnerId || !(await store.partner(u.partnerId)))) {
+      throw new HttpProblem(400, 'a partner viewer needs the id of a registered partner (partnerId)');
+    }
+    const exists = await db.selectFrom('users').select('id').where('username', '=', u.username.toLowerCase()).executeTakeFirst();
+    if (exists) throw new HttpProblem(409, `there is already an account called "${u.username}"`);
+    const id = await createUser(db, { username: u.username, password: u.password, role: u.role, partnerId: u.partnerId ?? null });
+    return reply.code(201).send({ id, username: u.username.toLowerCase(), role: u.role, partnerId: u.partnerId ?? null });
+  });
+
+  // --- sessions ----------------------------------------------------------------------------------
+  app.post('/api/v1/session', { preHandler: [sameSiteOnly, perClient] }, async (req, reply) => {
+    const parsed = z.strictObject({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }).safeParse(req.body);
+    if (!parsed.success) throw new HttpProblem(400, 'send your user name and password', zodProblems(parsed.error));
+    const result = await signIn(db, parsed.data.username, parsed.data.password);
+    if (!result) throw new HttpProblem(401, 'that user name and password do not match an account');
+    reply.setCookie(SESSION_COOKIE, result.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.protocol === 'https',
+      maxAge: SESSION_HOURS * 3600,
+    });
+    return { user: result.user };
+  });
+  app.get('/api/v1/session', async (req) => {
+    const user = await loadUser(req);
+    if (!user) throw new HttpProblem(401, 'not signed in');
+    return { user };
+  });
+  app.delete('/api/v1/session', { preHandler: [sameSiteOnly] }, async (req, reply) => {
+    await signOut(db, req.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { signedOut: true };
+  });
+
+  // --- results and exports -----------------------------------------------------------------------
+  type RG = { Params: { instrumentId: string }; Querystring: unknown };
+  async function resultsQueryFor(req: FastifyRequest<RG>) {
+    const id = Id.safeParse(req.params.instrumentId);
+    if (!id.success) throw new HttpProblem(400, `"${String(req.params.instrumentId).slice(0, 80)}" is not an instrument id`);
+    const q = ResultsQuerySchema.safeParse(req.query ?? {});
+    if (!q.success) throw new HttpProblem(400, 'the filters have problems', zodProblems(q.error));
+    const instrument = await store.instrument(id.data, q.data.version);
+    if (!instrument) throw new HttpProblem(404, `unknown instrument "${id.data}"${q.data.version ? ` version ${q.data.version}` : ''}`);
+    const user = req.user!;
+    const partners = await store.partners();
+    let partnerIds: string[] | undefined;
+    if (q.data.partner) {
+      if (!partners.has(q.data.partner)) throw new HttpProblem(400, `unknown partner "${q.data.partner}"`);
+      partnerIds = [q.data.partner];
+    }
+    if (q.data.area) {
+      const inArea = [...partners.values()].filter((p) => p.area === q.data.area).map((p) => p.id);
+      if (!inArea.length) throw new HttpProblem(400, `no partner is in the area "${q.data.area}"`);
+      partnerIds = partnerIds ? partnerIds.filter((p) => inArea.includes(p)) : inArea;
+    }
+    if (user.role === 'viewer') {
+      if (partnerIds && !(partnerIds.length === 1 && partnerIds[0] === user.partnerId)) {
+        throw new HttpProblem(403, 'your account sees only your own organisation\'s results');
+      }
+      partnerIds = [user.partnerId!];
+    }
+    if (q.data.by && q.data.where) throw new HttpProblem(400, 'use either by or where, not both');
+    const grouping = q.data.by ?? q.data.where?.split(':')[0];
+    if (grouping && !instrument.groupBy.includes(grouping)) {
+      throw new HttpProblem(
+        400,
+        instrument.groupBy.length
+          ? `results can be grouped or filtered only by: ${instrument.groupBy.join(', ')}`
+          : 'this instrument was registered without grouping questions',
+      );
+    }
+    const from = monthOf(q.data.from, false);
+    const to = monthOf(q.data.to, true);
+    if (from !== undefined && to !== undefined && from > to) throw new HttpProblem(400, '"from" is after "to"');
+    const query: ResultsQuery = {
+      partners: partnerIds,
+      from,
+      to,
+      by: q.data.by,
+      where: q.data.where ? { question: q.data.where.split(':')[0]!, value: q.data.where.split(':')[1]! } : undefined,
+      version: q.data.version,
+    };
+    return { instrument, query, filters: q.data };
+  }
+
+  app.get<RG>('/api/v1/results/:instrumentId', { preHandler: requireRole('admin', 'viewer', 'moderator') }, async (req) => {
+    const { instrument, query, filters } = await resultsQueryFor(req);
+    const results = await computeResults(db, instrument, query, config.suppression, resolveOptions);
+    return { filters, ...results };
+  });
+
+  app.get<RG>('/api/v1/export/:instrumentId.csv', { preHandler: requireRole('admin', 'viewer', 'moderator') }, async (req, reply) => {
+    const { instrument, query, filters } = await resultsQueryFor(req);
+    const results = await computeResults(db, instrument, query, config.suppression, resolveOptions);
+    const rows = resultsToRows(results);
+    await logExport(req.user!.id, instrument.id, 'results', filters, rows.length);
+    return sendCsv(reply, `${instrument.id}-results.csv`, toCsv(['question', 'question_label', 'option', 'option_label', 'group', 'count', 'percent', 'mean'], rows));
+  });
+
+  app.get<RG>('/api/v1/export/:instrumentId/responses.csv', { preHandler: requireRole('admin') }, async (req, reply) => {
+    const { instrument, query, filters } = await resultsQueryFor(req);
+    if (query.by || query.where) throw new HttpProblem(400, 'the raw export takes only partner, area, from, to and version');
+    const questions = questionIds(instrument.definition).filter((q) => !contactQuestionIds(instrument.definition).has(q));
+    let q = db
+      .selectFrom('responses')
+      .select(['id', 'partner_id', 'instrument_version', 'submitted_at', 'answers'])
+      .where('instrument_id', '=', instrument.id)
+      .where('status', '=', 'counted');
+    if (query.partners) q = q.where('partner_id', 'in', query.partners.length ? query.partners : ['']);
+    if (query.from !== undefined) q = q.where('period', '>=', query.from);
+    if (query.to !== undefined) q = q.where('period', '<=', query.to);
+    if (query.version !== undefined) q = q.where('instrument_version', '=', query.version);
+    const rows = await q.orderBy('submitted_at').limit(200_000).execute();
+    let body = csvLine(['id', 'partner', 'version', 'submitted_at', ...questions]);
+    for (const r of rows) {
+      const answers = (typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers) as Record<string, unknown>;
+      body += csvLine([r.id, r.partner_id, r.instrument_version, new Date(r.submitted_at).toISOString(), ...questions.map((id) => formatAnswer(answers[id]))]);
+    }
+    await logExport(req.user!.id, instrument.id, 'responses', filters, rows.length);
+    return sendCsv(reply, `${instrument.id}-responses.csv`, body);
+  });
+
+  // Free text: moderators and admins only, and never for a slice below the threshold.
+  app.get<RG>('/api/v1/text/:instrumentId', { preHandler: requireRole('admin', 'moderator') }, async (req) => {
+    const question = (req.query as { question?: unknown })?.question;
+    const rest = { ...(req.query as Record<string, unknown>) };
+    delete rest.question;
+    (req as { query: unknown }).query = rest;
+    const { instrument, query } = await resultsQueryFor(req);
+    if (typeof question !== 'string' || !questionIds(instrument.definition).includes(question)) {
+      throw new HttpProblem(400, 'name a question with ?question=<question id>');
+    }
+    let q = db
+      .selectFrom('responses')
+      .select([sql<string>`answers ->> ${question}`.as('text'), 'period'])
+      .where('instrument_id', '=', instrument.id)
+      .where('status', '=', 'counted')
+      .where(sql<boolean>`answers ? ${question}`);
+    if (query.partners) q = q.where('partner_id', 'in', query.partners.length ? query.partners : ['']);
+    if (query.from !== undefined) q = q.where('period', '>=', query.from);
+    if (query.to !== undefined) q = q.where('period', '<=', query.to);
+    const rows = await q.orderBy('received_at', 'desc').limit(1000).execute();
+    if (publishCount(rows.length, config.suppression) === null) return { suppressed: true, reason: 'too few responses to show' };
+    return { question, count: publishCount(rows.length, config.suppression), answers: rows.map((r) => ({ text: r.text, period: r.period })) };
+  });
+
+  // --- quarantine --------------------------------------------------------------------------------
+  app.get('/api/v1/quarantine', { preHandler: requireRole('admin', 'moderator') }, async () => {
+    const rows = await db
+      .selectFrom('responses')
+      .select(['id', 'instrument_id', 'partner_id', 'received_at', 'quarantine_reason'])
+      .where('status', '=', 'quarantined')
+      .orderBy('received_at', 'desc')
+      .limit(500)
+      .execute();
+    return { quarantined: rows.map((r) => ({ id: r.id, instrument: r.instrument_id, partner: r.partner_id, receivedAt: r.received_at, reason: r.quarantine_reason })) };
+  });
+  app.post<{ Params: { id: string } }>('/api/v1/quarantine/:id/release', { preHandler: [sameSiteOnly, requireRole('admin', 'moderator')] }, async (req) => {
+    if (!z.uuid().safeParse(req.params.id).success) throw new HttpProblem(400, 'that is not a response id');
+    const released = await db.transaction().execute(async (tx) => {
+      const row = await tx
+        .updateTable('responses')
+        .set({ status: 'counted', quarantine_reason: null })
+        .where('id', '=', req.params.id.toLowerCase())
+        .where('status', '=', 'quarantined')
+        .returning(['instrument_id', 'instrument_version', 'partner_id', 'period', 'answers'])
+        .executeTakeFirst();
+      if (!row) return false;
+      const inst = await store.instrument(row.instrument_id, row.instrument_version);
+      if (inst) {
+        const answers = typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers;
+        const inc = tallyIncrements(inst.definition as never, answers, { groupBy: inst.groupBy, ...(resolveOptions ? { resolveOptions } : {}) });
+        await addTallies(tx, inc.map((r) => ({ ...r, instrument_id: row.instrument_id, instrument_version: row.instrument_version, partner_id: row.partner_id, period: row.period })), 1);
+      }
+      return true;
+    });
+    if (!released) throw new HttpProblem(404, 'no quarantined response has that id');
+    return { released: true };
+  });
+
+  async function logExport(userId: number, instrumentId: string, kind: string, query: unknown, rows: number) {
+    await db.insertInto('export_log').values({ user_id: userId, instrument_id: instrumentId, kind, query: JSON.stringify(query), rows }).execute();
+  }
+
+  return {
+    app,
+    store,
+    writer,
+    async close() {
+      await app.close();
+      await writer.close();
+    },
+  };
+}
+
+/**
+ * Refuses keys that could pollute prototypes further down (`__proto__`, `constructor.prototype`) and
+ * absurd nesting. Iterative, so a deeply nested body cannot exhaust the stack.
+ */
+export function unsafeJson(value: unknown, maxDepth = 64): string | undefined {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= maxDepth) return `the body is nested too deeply (more than ${maxDepth} levels)`;
+    if (Array.isArray(v)) {
+      for (const item of v) stack.push([item, depth + 1]);
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      const child = (v as Record<string, unknown>)[key];
+      if (key === '__proto__' || (key === 'constructor' && child && typeof child === 'object' && Object.hasOwn(child, 'prototype'))) {
+        return 'the body contains a forbidden key (__proto__ or constructor.prototype)';
+      }
+      stack.push([child, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+function sendCsv(reply: FastifyReply, filename: string, body: string) {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+function formatAnswer(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return v.join('; ');
+  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, n]) => `${k}=${n}`).join('; ');
+  return String(v);
+}
+
+function resultsToRows(r: Awaited<ReturnType<typeof computeResults>>): unknown[][] {
+  if (r.suppressed) return [['', '', '', '', '', '', '', r.reason]];
+  const model = r as ResultsModel;
+  const rows: unknown[][] = [['_responses', 'Responses', '', '', '', model.base, '', '']];
+  for (const q of model.questions) {
+    rows.push([q.id, q.label, '_answered', 'Answered', '', q.answered, '', q.mean ?? '']);
+    for (const o of q.options ?? []) {
+      rows.push([q.id, q.label, o.value, o.label, '', o.count, o.percent ?? '', o.mean ?? '']);
+      model.by?.groups.forEach((g, i) => rows.push([q.id, q.label, o.value, o.label, `${model.by!.question}=${g.value}`, o.groups?.[i] ?? null, '', '']));
+    }
+  }
+  for (const ind of model.indicators) rows.push([`indicator:${ind.id}`, ind.label, '', '', '', ind.base, ind.percent ?? '', '']);
+  for (const t of model.trends) rows.push(['_responses', 'Responses', '', '', `year=${t.year}`, t.base, '', '']);
+  return rows;
+}
+
+/** Every question id in a definition (any kind). */
+export function questionIds(definition: unknown): string[] {
+  const d = definition as { pages?: { questions: { id: string }[] }[]; questions?: { id: string }[]; groups?: { statements: { id: string }[] }[] };
+  return [
+    ...(d.pages ?? []).flatMap((p) => p.questions.map((q) => q.id)),
+    ...(d.questions ?? []).map((q) => q.id),
+    ...(d.groups ?? []).flatMap((g) => g.statements.map((s) => s.id)),
+  ];
+}
+
+function contactQuestionIds(definition: unknown): Set<string> {
+  const d = definition as { pages?: { questions: { id: string; contact?: boolean }[] }[]; questions?: { id: string; contact?: boolean }[] };
+  const all = [...(d.pages ?? []).flatMap((p) => p.questions), ...(d.questions ?? [])];
+  return new Set(all.filter((q) => q.contact === true).map((q) => q.id));
+}
+
+export { randomUUID };
