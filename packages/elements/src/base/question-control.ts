@@ -51,6 +51,12 @@ export abstract class QuestionControl<V extends AnswerValue = AnswerValue> exten
     return young?.label ?? q.label;
   }
 
+  /** The heading text, with "(optional)" after it when the question may be left out (GOV.UK). */
+  protected renderLabel(): TemplateResult {
+    const optional = this.question?.required === false;
+    return html`${this.labelText()}${optional ? html` <span class="optional">${msg('(optional)', { id: 'kit.optional' })}</span>` : nothing}`;
+  }
+
   protected hintText(q: QuestionLike | undefined = this.question): string | undefined {
     if (!q) return undefined;
     return (this.young ? q.young?.hint : undefined) ?? q.hint;

@@ -77,7 +77,11 @@ export abstract class ChoiceGroup<V extends AnswerValue> extends QuestionControl
           .checked=${live(chosen)}
           aria-describedby=${o.hint ? hintId : nothing}
           aria-controls=${reveal ? this.revealId(o.value) : nothing}
-          aria-expanded=${reveal && this.inputType === 'checkbox' ? String(chosen) : nothing}
+          aria-expanded=${
+            // ARIA 1.2 allows aria-expanded on a checkbox but not on a radio (axe: aria-allowed-attr),
+            // so radios rely on aria-controls and the reveal following the option.
+            reveal && this.inputType === 'checkbox' ? String(chosen) : nothing
+          }
           data-exclusive=${o.exclusive ? 'true' : nothing}
           @input=${this.stopNative}
           @change=${(e: Event) => this.onChange(e, o.value)}
@@ -102,7 +106,7 @@ export abstract class ChoiceGroup<V extends AnswerValue> extends QuestionControl
     return html`
       <div class=${this.groupClass()} part="form-group">
         <fieldset class="fieldset" aria-describedby=${this.describedBy(this.extraDescribedBy())} part="question">
-          <legend class="legend" part="legend">${this.labelText()}</legend>
+          <legend class="legend" part="legend">${this.renderLabel()}</legend>
           ${this.renderHint()} ${this.renderExtraDescription()} ${this.renderError()} ${this.renderChoices(this.choices())}
         </fieldset>
         ${this.renderAfterOptions()}

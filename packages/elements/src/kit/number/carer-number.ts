@@ -78,7 +78,7 @@ export class CarerNumber extends QuestionControl<number | string> {
     const whole = q.integer ?? false;
     return html`
       <div class=${this.groupClass()} part="form-group">
-        <label class="label" for=${q.id} part="question">${this.labelText()}</label>
+        <label class="label" for=${q.id} part="question">${this.renderLabel()}</label>
         ${this.renderHint()} ${this.renderError()}
         <div class="wrapper">
           <input

@@ -161,7 +161,7 @@ export class CarerPoints extends QuestionControl<Record<string, number>> {
     return html`
       <div class=${this.groupClass()} part="form-group">
         <fieldset aria-describedby=${this.describedBy(`${q.id}-status`)} part="question">
-          <legend class="legend" part="legend">${this.labelText()}</legend>
+          <legend class="legend" part="legend">${this.renderLabel()}</legend>
           ${this.renderHint()}
           <p class="hint">
             ${q.allocateAll

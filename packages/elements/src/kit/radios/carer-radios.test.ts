@@ -74,6 +74,11 @@ describe('<carer-radios>', () => {
     expect(counts.change).to.equal(2);
   });
 
+  it('says "(optional)" after the question when it may be left out', async () => {
+    const el = await render<CarerRadios>('carer-radios', { ...question, required: false });
+    expect(text($(el, 'legend'))).to.equal(`${question.label} (optional)`);
+  });
+
   it('uses young and easy read wording when asked', async () => {
     const q: QuestionOf<'single'> = {
       ...question,

@@ -157,7 +157,7 @@ export class CarerRanking extends QuestionControl<string[]> {
     return html`
       <div class=${this.groupClass()} part="form-group">
         <fieldset aria-describedby=${this.describedBy(`${q.id}-instructions`)} part="question">
-          <legend class="legend" part="legend">${this.labelText()}</legend>
+          <legend class="legend" part="legend">${this.renderLabel()}</legend>
           ${this.renderHint()}
           <p class="hint" id="${q.id}-instructions" part="instructions">
             ${msg('Use the Move up and Move down buttons to put these in order, most important first.', {

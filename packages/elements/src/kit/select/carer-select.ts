@@ -43,7 +43,7 @@ export class CarerSelect extends QuestionControl<string> {
     const current = this.value ?? '';
     return html`
       <div class=${this.groupClass()} part="form-group">
-        <label class="label" for=${q.id} part="question">${this.labelText()}</label>
+        <label class="label" for=${q.id} part="question">${this.renderLabel()}</label>
         ${this.renderHint()} ${this.renderError()}
         <select
           class="select"

@@ -48,7 +48,7 @@ export class CarerTextInput extends QuestionControl<string> {
     const max = q.maxLength;
     return html`
       <div class=${this.groupClass()} part="form-group">
-        <label class="label" for=${q.id} part="question">${this.labelText()}</label>
+        <label class="label" for=${q.id} part="question">${this.renderLabel()}</label>
         ${this.renderHint()} ${this.renderError()}
         <input
           class="input"
