@@ -40,14 +40,20 @@ export interface HeatmapCellView {
 }
 
 export function heatmapCell(data: StatementHeatmap, cell: Record<string, number | null> | null | undefined): HeatmapCellView {
-  const counts = data.scale.map((s) => ({ value: s.value, label: s.label, count: cell ? (cell[s.value] ?? 0) : null }));
+  const counts = data.scale.map((s) => ({ value: s.value, label: s.label, count: cell ? countIn(cell, s.value) : null }));
   if (!cell) return { percent: null, base: null, band: null, counts, empty: true };
   const onScale = data.scale.filter((s) => !s.outside);
   // A hidden count on the scale means the base is unknown, so no percentage can be shown honestly.
   if (onScale.some((s) => cell[s.value] === null)) return { percent: null, base: null, band: null, counts, empty: false };
   const base = onScale.reduce((sum, s) => sum + (cell[s.value] ?? 0), 0);
-  const best = onScale[0] ? (cell[onScale[0].value] ?? 0) : 0;
+  const best = onScale[0] ? (countIn(cell, onScale[0].value) ?? 0) : 0;
   if (base === 0) return { percent: null, base: 0, band: null, counts, empty: false };
   const percent = Math.round((best / base) * 100);
   return { percent, base, band: Math.min(4, Math.floor(percent / 20)), counts, empty: false };
+}
+
+/** A rating missing from a cell was given by nobody (0); a null one is hidden and stays null. */
+function countIn(cell: Record<string, number | null>, value: string): number | null {
+  const count = cell[value];
+  return count === undefined ? 0 : count;
 }
