@@ -150,7 +150,11 @@ function readProperty(obj: object, key: PropertyKey, path: PathSegment[], proble
 function jsonWhere(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : '';
   const match = /position (\d+)/.exec(message);
-  if (!match) return ' (check for a missing comma, quote or bracket)';
+  if (!match) {
+    return /end of (JSON|data)/i.test(message)
+      ? ' (it ends too early: check for a missing "}", "]" or quote)'
+      : ' (check for a missing comma, quote or bracket)';
+  }
   const position = Number(match[1]);
   const before = text.slice(0, position);
   const line = before.split('\n').length;

@@ -39,7 +39,9 @@ export function scoreQuiz(quiz: Quiz, answers: Answers): QuizScore {
     if ((q.type !== 'single' && q.type !== 'multiple') || !q.answer) continue;
     const correctSet = new Set(q.answer.correct);
     const raw = answerOf(answers, q.id);
-    const picks = [...new Set(typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.filter((v): v is string => typeof v === 'string') : [])];
+    // Strict about shape: a single answer is one string, a multiple answer a list of strings.
+    const given = q.type === 'single' ? (typeof raw === 'string' ? [raw] : []) : Array.isArray(raw) ? raw : [];
+    const picks = [...new Set(given.filter((v): v is string => typeof v === 'string'))];
     const right = picks.filter((p) => correctSet.has(p)).length;
     const wrong = picks.length - right;
     let credit = 0;
