@@ -43,7 +43,7 @@ describe('<carer-voice>', () => {
         <section><test-config-widget></test-config-widget></section>
       </carer-voice>
     `);
-    const widget = provider.querySelector('test-config-widget')!;
+    const widget = provider.querySelector<TestWidget>('test-config-widget')!;
     await widget.updateComplete;
     expect(shown(widget)).to.equal('https://collector.example | leeds-carers | en-GB | ltr');
 
@@ -60,7 +60,7 @@ describe('<carer-voice>', () => {
         <test-config-widget partner="gp-practice-12" lang="en-GB"></test-config-widget>
       </carer-voice>
     `);
-    const widget = provider.querySelector('test-config-widget')!;
+    const widget = provider.querySelector<TestWidget>('test-config-widget')!;
     await widget.updateComplete;
     expect(shown(widget)).to.equal('https://collector.example | gp-practice-12 | en-GB | ltr');
   });
@@ -119,7 +119,7 @@ describe('<carer-voice>', () => {
     expect(style.getPropertyValue('--carer-radius').trim()).to.equal('6px');
     expect(style.getPropertyValue('--carer-font-size-base').trim()).to.equal('20px');
     expect(style.getPropertyValue('--carer-font-family').trim()).to.equal('Georgia, serif');
-    const reader = provider.querySelector('test-theme-reader')!;
+    const reader = provider.querySelector<TestThemeReader>('test-theme-reader')!;
     await reader.updateComplete;
     expect(shown(reader)).to.equal('#6f2c91');
 
@@ -136,7 +136,8 @@ describe('<carer-voice>', () => {
     provider.theme = { brand: 'bleu', radius: '4px' };
     const heard = oneEvent(provider, 'carer-error');
     document.body.append(provider);
-    const event = (await heard) as CustomEvent<{ message: string }>;
+    const event = await heard;
+    expect(event.detail.kind).to.equal('config');
     expect(event.detail.message).to.contain('"brand"').and.to.contain('colour').and.to.contain('"bleu"');
     expect(getComputedStyle(provider).getPropertyValue('--carer-color-brand').trim()).to.equal('');
     expect(getComputedStyle(provider).getPropertyValue('--carer-radius').trim()).to.equal('4px');
@@ -151,7 +152,7 @@ describe('<carer-voice>', () => {
     bad.setAttribute('theme', '{brand: green}');
     const heard = oneEvent(bad, 'carer-error');
     document.body.append(bad);
-    const event = (await heard) as CustomEvent<{ message: string }>;
+    const event = await heard;
     expect(event.detail.message).to.contain('not valid JSON');
     bad.remove();
   });
@@ -161,3 +162,10 @@ describe('<carer-voice>', () => {
     expect(provider.getAttribute('style') ?? '').to.equal('');
   });
 });
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'test-config-widget': TestWidget;
+    'test-theme-reader': TestThemeReader;
+  }
+}

@@ -5,6 +5,7 @@ import { msg, str } from '@lit/localize';
 import { resolveLocale, setLocale, textDirection } from '../i18n/index.js';
 import { endpointContext, localeContext, partnerContext, themeContext, type CarerLocale } from './contexts.js';
 import { applyTheme, checkTheme, type CarerTheme } from './theme.js';
+import { CarerErrorEvent } from '../events/events.js';
 
 /** What a `theme` attribute held when it was not JSON; reported, never applied. */
 class UnreadableTheme {
@@ -27,7 +28,7 @@ class UnreadableTheme {
  * language per page: @lit/localize keeps a single active locale).
  *
  * @slot - The widgets this provider sets up.
- * @fires carer-error - A theme value or the language could not be used; `detail.message` says why in plain words.
+ * @fires carer-error - `kind: 'config'`: a theme value or the language could not be used; `detail.message` says why in plain words.
  * @cssproperty --carer-color-brand - Buttons and selected options. Set by `theme.brand` or your CSS.
  * @cssproperty --carer-color-brand-text - Text on the brand colour (`theme.brandText`).
  * @cssproperty --carer-color-focus - The focus highlight (`theme.focus`).
@@ -125,7 +126,7 @@ export class CarerVoice extends LitElement {
       this.problems = [];
       let checked: CarerTheme = {};
       if (this.theme instanceof UnreadableTheme) {
-        this.problems.push(msg(str`The theme attribute is not valid JSON: ${this.theme.text}`));
+        this.problems.push(msg(str`The theme attribute is not valid JSON: ${this.theme.text}`, { id: 'provider.theme.bad-json' }));
       } else {
         const result = checkTheme(this.theme);
         checked = result.theme;
@@ -144,16 +145,17 @@ export class CarerVoice extends LitElement {
     if (this.appliedLocale !== locale) {
       this.appliedLocale = locale;
       setLocale(locale).catch(() => {
-        this.report(msg(str`The language "${lang}" could not be loaded, so English is shown.`));
+        this.report(msg(str`The language "${lang}" could not be loaded, so English is shown.`, { id: 'provider.locale.failed' }));
       });
     }
-    if (changed.has('theme')) for (const problem of this.problems) this.report(problem);
+    if (changed.has('theme') && this.problems.length) {
+      this.report(this.problems.join(' '), this.problems.map((message) => ({ path: 'theme', message })));
+    }
   }
 
-  private report(message: string): void {
-    this.dispatchEvent(
-      new CustomEvent('carer-error', { bubbles: true, composed: true, detail: { message, source: 'carer-voice' } }),
-    );
+  /** Partner set-up problems: fired, never thrown, so the carer still sees the questions. */
+  private report(message: string, problems?: { path: string; message: string }[]): void {
+    this.dispatchEvent(new CarerErrorEvent({ kind: 'config', message, ...(problems ? { problems } : {}) }));
   }
 
   protected override render() {

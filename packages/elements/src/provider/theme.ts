@@ -58,13 +58,13 @@ export interface ThemeCheck {
 function kindName(kind: Kind): string {
   switch (kind) {
     case 'color':
-      return msg('a colour, like #1d70b8');
+      return msg('a colour, like #1d70b8', { id: 'provider.theme.kind-colour' });
     case 'font-family':
-      return msg('a font, like Arial, sans-serif');
+      return msg('a font, like Arial, sans-serif', { id: 'provider.theme.kind-font' });
     case 'border-radius':
-      return msg('a size, like 4px');
+      return msg('a size, like 4px', { id: 'provider.theme.kind-size' });
     case 'font-size':
-      return msg('a text size, like 19px');
+      return msg('a text size, like 19px', { id: 'provider.theme.kind-text-size' });
   }
 }
 
@@ -74,18 +74,18 @@ export function checkTheme(input: unknown): ThemeCheck {
   const problems: string[] = [];
   if (input === undefined || input === null) return { theme, problems };
   if (typeof input !== 'object' || Array.isArray(input)) {
-    problems.push(msg('The theme must be an object, like { "brand": "#1d70b8" }.'));
+    problems.push(msg('The theme must be an object, like { "brand": "#1d70b8" }.', { id: 'provider.theme.not-object' }));
     return { theme, problems };
   }
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
     const spec = THEME_PROPERTIES[key as keyof CarerTheme];
     if (!spec) {
       const known = Object.keys(THEME_PROPERTIES).join(', ');
-      problems.push(msg(str`The theme has an unknown setting "${key}". Known settings: ${known}.`));
+      problems.push(msg(str`The theme has an unknown setting "${key}". Known settings: ${known}.`, { id: 'provider.theme.unknown' }));
       continue;
     }
     if (typeof value !== 'string' || value.trim() === '' || /[;{}]/.test(value) || !CSS.supports(spec.kind, value)) {
-      problems.push(msg(str`The theme's "${key}" should be ${kindName(spec.kind)}, not ${JSON.stringify(value)}.`));
+      problems.push(msg(str`The theme's "${key}" should be ${kindName(spec.kind)}, not ${JSON.stringify(value)}.`, { id: 'provider.theme.bad-value' }));
       continue;
     }
     theme[key as keyof CarerTheme] = value.trim();

@@ -58,8 +58,10 @@ export const questionStyles = css`
   }
   .option input[type='radio'],
   .option input[type='checkbox'] {
-    inline-size: 1.6em;
-    block-size: 1.6em;
+    /* Inputs do not inherit font size (UA style), so em would be from ~13px: inherit first. */
+    font: inherit;
+    inline-size: 1.75em;
+    block-size: 1.75em;
     min-inline-size: 24px;
     min-block-size: 24px;
     margin: 0;
@@ -80,13 +82,16 @@ export const questionStyles = css`
     margin: 0;
     color: var(--cv-color-hint);
   }
+  /* "or" sits over the column of boxes, as in GOV.UK. */
   .divider {
     margin: 0;
-    min-inline-size: 1.6em;
+    align-self: flex-start;
+    inline-size: max-content;
+    min-inline-size: 1.75em;
     text-align: center;
   }
   .reveal {
-    margin-inline-start: calc(0.8em - 2px);
+    margin-inline-start: calc(0.875em - 2px);
     padding-inline-start: var(--cv-space-5);
     border-inline-start: 4px solid var(--cv-color-border-subtle);
     margin-block: var(--cv-space-1) var(--cv-space-3);

@@ -29,6 +29,7 @@ export const scaleStyles = css`
     }
     .options.row .divider {
       align-self: center;
+      justify-self: center;
     }
   }
 `;

@@ -1,0 +1,240 @@
+import { css } from 'lit';
+
+export const priorityCheckStyles = css`
+  :host {
+    max-inline-size: 60em;
+  }
+  h2 {
+    margin: 0 0 var(--cv-space-4);
+    font-size: var(--cv-font-size-xlarge);
+    line-height: 1.2;
+  }
+  h3 {
+    margin: var(--cv-space-5) 0 var(--cv-space-3);
+    font-size: var(--cv-font-size-large);
+  }
+  h4 {
+    margin: var(--cv-space-4) 0 var(--cv-space-2);
+    font-size: 1em;
+  }
+  p {
+    margin: 0 0 var(--cv-space-4);
+  }
+  .hint,
+  .source {
+    color: var(--cv-color-hint);
+  }
+  .notice {
+    padding: var(--cv-space-3) var(--cv-space-4);
+    margin: 0 0 var(--cv-space-5);
+    border-inline-start: 10px solid var(--cv-color-border-subtle);
+  }
+  .field {
+    margin: 0 0 var(--cv-space-4);
+  }
+  .field label {
+    display: block;
+    margin: 0 0 var(--cv-space-1);
+    font-weight: 700;
+  }
+  .field .hint {
+    margin: 0 0 var(--cv-space-2);
+  }
+  input[type='text'],
+  input[type='date'],
+  textarea {
+    box-sizing: border-box;
+    inline-size: 100%;
+    max-inline-size: 100%;
+    min-block-size: var(--cv-target-size);
+    padding: var(--cv-space-1) var(--cv-space-2);
+    font: inherit;
+    color: var(--cv-color-text);
+    background: var(--cv-color-surface);
+    border: var(--cv-border-width) solid var(--cv-color-border);
+    border-radius: 0;
+  }
+  input[type='date'] {
+    inline-size: auto;
+  }
+  input[type='file'] {
+    font: inherit;
+    max-inline-size: 100%;
+  }
+  input:focus,
+  textarea:focus,
+  summary:focus,
+  a:focus {
+    outline: 3px solid var(--cv-color-focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--cv-color-text);
+  }
+  .statement {
+    padding: var(--cv-space-4) 0 var(--cv-space-2);
+    border-block-start: 1px solid var(--cv-color-border-subtle);
+  }
+  .statement-details {
+    display: grid;
+    gap: 0 var(--cv-space-4);
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+  }
+  .statement-details .evidence {
+    grid-column: 1 / -1;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cv-space-3);
+    align-items: center;
+    margin: var(--cv-space-5) 0;
+  }
+  .actions .button {
+    margin: 0;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    margin: 0 0 var(--cv-space-5);
+  }
+  caption {
+    text-align: start;
+    font-weight: 700;
+    padding: 0 0 var(--cv-space-2);
+  }
+  th,
+  td {
+    padding: var(--cv-space-2) var(--cv-space-3) var(--cv-space-2) 0;
+    border-block-end: 1px solid var(--cv-color-border-subtle);
+    text-align: start;
+    vertical-align: top;
+  }
+  td.number,
+  th.number {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 700;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  .panel {
+    padding: var(--cv-space-4);
+    margin: 0 0 var(--cv-space-5);
+    color: var(--cv-color-brand-text);
+    background: var(--cv-color-success);
+  }
+  .panel h2 {
+    color: inherit;
+  }
+  .problem {
+    padding: var(--cv-space-3) var(--cv-space-4);
+    margin: 0 0 var(--cv-space-4);
+    border: 5px solid var(--cv-color-error);
+  }
+  /* Document check */
+  progress {
+    inline-size: 100%;
+    block-size: 1em;
+  }
+  .coverage-list {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 var(--cv-space-5);
+  }
+  .coverage-list > li {
+    margin: 0 0 var(--cv-space-3);
+    padding: var(--cv-space-2) var(--cv-space-3);
+    border-inline-start: 6px solid var(--cv-color-border);
+  }
+  .coverage-list > li.partly {
+    border-inline-start-style: dashed;
+  }
+  .coverage-list > li.not-mentioned {
+    border-inline-start: 6px dotted var(--cv-color-border-subtle);
+  }
+  .coverage-label {
+    display: inline-block;
+    font-weight: 700;
+    margin-inline-end: var(--cv-space-2);
+  }
+  summary {
+    cursor: pointer;
+    min-block-size: var(--cv-target-size);
+    padding: var(--cv-space-1) 0;
+    color: var(--cv-color-link);
+    text-decoration: underline;
+  }
+  .passages {
+    margin: var(--cv-space-2) 0 0;
+    padding-inline-start: var(--cv-space-5);
+  }
+  .passages li {
+    margin: 0 0 var(--cv-space-2);
+  }
+  mark {
+    color: var(--cv-color-focus-text);
+    background: var(--cv-color-focus);
+    font-weight: 700;
+    text-decoration: underline;
+  }
+  mark.negated {
+    background: var(--cv-color-surface-alt);
+    text-decoration: line-through;
+  }
+  .reading {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: var(--cv-space-1) var(--cv-space-4);
+    margin: 0 0 var(--cv-space-4);
+  }
+  .reading dt {
+    font-weight: 700;
+  }
+  .reading dd {
+    margin: 0;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px !important;
+    block-size: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    border: 0 !important;
+    white-space: nowrap !important;
+  }
+  /* The annual progress report: shown on screen when asked for, and the only thing printed. */
+  .report[hidden] {
+    display: none;
+  }
+  @media print {
+    :host {
+      max-inline-size: none;
+      font-size: 11pt;
+      color: #000;
+    }
+    .no-print,
+    form,
+    carer-error-summary {
+      display: none !important;
+    }
+    .report,
+    .report[hidden] {
+      display: block !important;
+    }
+    .report table {
+      page-break-inside: auto;
+    }
+    .report tr {
+      page-break-inside: avoid;
+    }
+    .report h3 {
+      page-break-after: avoid;
+    }
+  }
+`;
