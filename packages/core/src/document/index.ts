@@ -19,3 +19,6 @@ export { tokenize, phraseStems, gapEndsSentence, Tokenizer } from './tokenize.js
 export type { Sentence, TokenTable } from './tokenize.js';
 export { syllables, readabilityOf, readabilityFromCounts, ReadabilityCounter, PLAIN_ENGLISH } from './readability.js';
 export type { Readability } from './readability.js';
+/** A 20-statement set and a long made-up document, for tests, stories and benchmarks. */
+export { SAMPLE_STATEMENT_SET } from './sample-set.js';
+export { longDocument } from './long-document.js';
