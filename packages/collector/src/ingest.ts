@@ -65,7 +65,7 @@ export class IngestWriter {
   private closed = false;
   constructor(
     private db: Kysely<DB>,
-    private options: { maxBatch?: number; concurrency?: number; resolveOptions?: OptionsResolver } = {},
+    private options: { maxBatch?: number; concurrency?: number; lingerMs?: number; resolveOptions?: OptionsResolver } = {},
   ) {}
 
   submit(item: IngestItem): Promise<IngestOutcome> {
@@ -82,7 +82,24 @@ export class IngestWriter {
     while (this.queue.length || this.running) await new Promise((r) => setTimeout(r, 5));
   }
 
+  private lingering = false;
+
   private pump() {
+    const concurrency = this.options.concurrency ?? 1;
+    // Waiting a moment before a batch lets requests arriving together share one commit.
+    const linger = this.options.lingerMs ?? 0;
+    if (linger > 0 && !this.lingering && this.running < concurrency && this.queue.length && this.queue.length < (this.options.maxBatch ?? 200)) {
+      this.lingering = true;
+      setTimeout(() => {
+        this.lingering = false;
+        this.drain();
+      }, linger);
+      return;
+    }
+    if (!this.lingering) this.drain();
+  }
+
+  private drain() {
     const concurrency = this.options.concurrency ?? 1;
     while (this.running < concurrency && this.queue.length) {
       const batch = this.queue.splice(0, this.options.maxBatch ?? 200);

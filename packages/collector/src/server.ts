@@ -89,7 +89,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   const { db } = database;
   const store = new Store(db);
   const resolveOptions = optionsResolver();
-  const writer = new IngestWriter(db, { concurrency: database.kind === 'postgres' ? 4 : 1, ...(resolveOptions ? { resolveOptions } : {}) });
+  const writer = new IngestWriter(db, { concurrency: database.kind === 'postgres' ? 4 : 1, lingerMs: database.kind === 'postgres' ? 1 : 3, ...(resolveOptions ? { resolveOptions } : {}) });
 
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,

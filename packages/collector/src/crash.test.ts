@@ -1,0 +1,69 @@
+/**
+ * Kill the server (SIGKILL) in the middle of a stream of posts, start it again on the same data
+ * folder: every response it acknowledged is still there (posting it again answers 200, not 201).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { envelope } from './testing/fixtures.js';
+
+const serveScript = new URL('./testing/serve.ts', import.meta.url).pathname;
+
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', serveScript], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_CLIENT: '1000000', RATE_LIMIT_PARTNER: '1000000', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
+  });
+}
+
+test('SIGKILL mid-stream, restart: every acknowledged response is there', { timeout: 240_000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cv-crash-'));
+  try {
+    const first = await startServer(dataDir);
+    const acked: ReturnType<typeof envelope>[] = [];
+    let stop = false;
+    const workers = Array.from({ length: 8 }, async () => {
+      while (!stop) {
+        const env = envelope();
+        try {
+          const r = await fetch(`${first.url}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env) });
+          if (r.status === 201 || r.status === 200) acked.push(env);
+        } catch {
+          // the server died mid-request: not acknowledged, so nothing was promised
+        }
+      }
+    });
+    while (acked.length < 60) await new Promise((r) => setTimeout(r, 20));
+    first.child.kill('SIGKILL');
+    stop = true;
+    await Promise.all(workers);
+    await new Promise((r) => first.child.exitCode !== null || first.child.signalCode !== null ? r(null) : first.child.once('exit', r));
+
+    const second = await startServer(dataDir);
+    try {
+      const lost: string[] = [];
+      for (const env of acked) {
+        const r = await fetch(`${second.url}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env) });
+        if (r.status !== 200) lost.push(`${env.id}: ${r.status}`);
+      }
+      assert.deepEqual(lost, [], `${lost.length} of ${acked.length} acknowledged responses were lost`);
+    } finally {
+      second.child.kill('SIGTERM');
+      await new Promise((r) => second.child.once('exit', r));
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
