@@ -599,7 +599,7 @@ export class CarerQuiz extends CarerElement {
     }
   }
 
-  private title(): string {
+  private quizTitle(): string {
     const q = this.localQuiz;
     return (this.easyRead && q.easyRead?.title) || q.title;
   }
@@ -682,7 +682,7 @@ export class CarerQuiz extends CarerElement {
     const last = index === questions.length - 1;
     return html`
       ${this.renderTopBar(identify && index > 0)} ${this.renderErrorSummary()}
-      <h2 class="heading" part="heading" tabindex="-1" data-heading>${this.title()}</h2>
+      <h2 class="heading" part="heading" tabindex="-1" data-heading>${this.quizTitle()}</h2>
       ${index === 0 && !done ? this.renderIntro() : nothing}
       <carer-progress part="progress" current=${index + 1} total=${questions.length} unit="question"></carer-progress>
       ${done
@@ -705,7 +705,7 @@ export class CarerQuiz extends CarerElement {
     const identify = this.mode === 'identify';
     return html`
       ${this.renderTopBar(false)} ${this.renderErrorSummary()}
-      <h2 class="heading" part="heading" tabindex="-1" data-heading>${this.title()}</h2>
+      <h2 class="heading" part="heading" tabindex="-1" data-heading>${this.quizTitle()}</h2>
       ${this.renderIntro()}
       ${identify
         ? html`<form novalidate @submit=${this.onFinishAll}>
