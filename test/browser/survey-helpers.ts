@@ -165,10 +165,12 @@ export function option(el: Element, qid: string, value: string): HTMLInputElemen
   return input as HTMLInputElement;
 }
 
+/** The text box (or select) of question `qid`, or of a revealed follow-up with that id. */
 export function field(el: Element, qid: string, selector = 'input, textarea, select'): HTMLInputElement {
   const question = el.shadowRoot!.querySelector(`[data-qid="${qid}"]`);
-  if (!question) throw new Error(`question ${qid} is not on this page`);
-  return deepAll(question, selector)[0] as HTMLInputElement;
+  const found = question ? deepAll(question, selector)[0] : deepAll(el, `#${qid}`).find((n) => n.matches(selector));
+  if (!found) throw new Error(`question ${qid} is not on this page`);
+  return found as HTMLInputElement;
 }
 
 export async function choose(el: Element, qid: string, value: string): Promise<void> {

@@ -19,23 +19,33 @@ export type SupportedLocale = (typeof allLocales)[number];
 
 type Templates = Record<string, unknown>;
 
-/** Message ids asked for in a target locale that had no translation (shown in English instead). */
-const untranslated = new Map<string, Set<string>>();
+/** Message ids looked up in each target locale, and those the built module lacked entirely. */
+const requested = new Map<string, Set<string>>();
+const unknown = new Map<string, Set<string>>();
+
+function note(map: Map<string, Set<string>>, locale: string, id: string): void {
+  let set = map.get(locale);
+  if (!set) map.set(locale, (set = new Set()));
+  set.add(id);
+}
 
 // Explicit imports (not a template-string import) so Vite, esbuild and @web/test-runner all see them.
 const loaders: Record<string, () => Promise<{ templates: Templates }>> = {
   ur: () => import('./locales/ur.js'),
 };
 
-/** Counts misses, so tests can prove every string a control shows has been translated. */
-function watchForMisses(locale: string, templates: Templates): Templates {
+/**
+ * Notes which strings were asked for, so tests can prove every string a control shows has been
+ * translated (lit-localize's build fills untranslated ids with the English text, so a miss is not
+ * visible from the module alone) and notice strings added since the last `pnpm i18n:extract`.
+ */
+function watchLookups(locale: string, templates: Templates): Templates {
   return new Proxy(templates, {
     get(target, id, receiver) {
       const found = Reflect.get(target, id, receiver);
-      if (found === undefined && typeof id === 'string') {
-        let set = untranslated.get(locale);
-        if (!set) untranslated.set(locale, (set = new Set()));
-        set.add(id);
+      if (typeof id === 'string') {
+        note(requested, locale, id);
+        if (found === undefined) note(unknown, locale, id);
       }
       return found;
     },
@@ -51,7 +61,7 @@ const runtime = configureLocalization({
     const mod = await load();
     // The generated module's type says `templates` holds only this locale's ids; the cast keeps
     // runtime mode's contract (an object of templates) while counting misses.
-    return { templates: watchForMisses(locale, mod.templates) as never };
+    return { templates: watchLookups(locale, mod.templates) as never };
   },
 });
 
@@ -104,10 +114,15 @@ export function localeReady(): Promise<void> {
   return ready;
 }
 
+/** Every message id shown so far in `locale` (for tests: compare with the translated ids). */
+export function requestedMessageIds(locale: string): string[] {
+  return [...(requested.get(locale) ?? [])].sort();
+}
+
 /**
- * Message ids that were asked for in `locale` but have no translation yet (English was shown).
- * For tests and translators; empty when every string met so far is translated.
+ * Message ids shown in `locale` that the built module does not have at all: strings added to the
+ * code since the last `pnpm i18n:extract` / `pnpm i18n:build` (English was shown).
  */
-export function untranslatedMessageIds(locale: string): string[] {
-  return [...(untranslated.get(locale) ?? [])].sort();
+export function unextractedMessageIds(locale: string): string[] {
+  return [...(unknown.get(locale) ?? [])].sort();
 }

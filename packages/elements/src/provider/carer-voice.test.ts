@@ -6,6 +6,19 @@ import { CarerConfigController } from './config-controller.js';
 import { themeContext, type CarerTheme } from './index.js';
 import { getLocale, localeReady, setLocale } from '../i18n/index.js';
 import type { CarerVoice } from './carer-voice.js';
+import type { Question } from '@carers-voice/core/content';
+
+/** A select question: its placeholder ("Choose an answer") and "(optional)" are kit strings. */
+const ageQuestion: Question = {
+  id: 'age',
+  type: 'select',
+  label: 'How old are you?',
+  required: false,
+  options: [
+    { value: 'under-18', label: 'Under 18' },
+    { value: '18-plus', label: '18 or over' },
+  ],
+};
 
 /** A widget as the survey/quiz widgets will be: own attributes, falling back to the provider. */
 class TestWidget extends LitElement {
@@ -29,6 +42,7 @@ customElements.define('test-theme-reader', TestThemeReader);
 
 // Registered after the widgets above on purpose: a page may load its scripts in either order.
 await import('./define.js');
+await import('../kit/define.js');
 
 const shown = (el: Element) => el.shadowRoot!.querySelector('p')!.textContent!.trim();
 
@@ -97,6 +111,32 @@ describe('<carer-voice>', () => {
     await localeReady();
     expect(provider.getAttribute('dir')).to.equal('ltr');
     expect(getLocale()).to.equal('en-GB');
+  });
+
+  it('re-renders a kit control in Urdu, right to left, when the language switches, and stays accessible', async () => {
+    const provider = await fixture<CarerVoice>(html`
+      <carer-voice lang="en-GB"><carer-select .question=${ageQuestion}></carer-select></carer-voice>
+    `);
+    const control = provider.querySelector('carer-select')!;
+    await control.updateComplete;
+    const placeholder = () => control.shadowRoot!.querySelector('option')!.textContent!.trim();
+    expect(placeholder()).to.equal('Choose an answer');
+    expect(getComputedStyle(control.shadowRoot!.querySelector('select')!).direction).to.equal('ltr');
+
+    provider.lang = 'ur';
+    await provider.updateComplete;
+    await localeReady();
+    await control.updateComplete;
+    expect(placeholder()).to.equal('ایک جواب منتخب کریں');
+    expect(control.shadowRoot!.textContent).to.contain('(اختیاری)');
+    expect(getComputedStyle(control.shadowRoot!.querySelector('select')!).direction).to.equal('rtl');
+    await expect(provider).to.be.accessible();
+
+    provider.lang = 'en-GB';
+    await provider.updateComplete;
+    await localeReady();
+    await control.updateComplete;
+    expect(placeholder()).to.equal('Choose an answer');
   });
 
   it('follows the page language when it has none of its own', async () => {
