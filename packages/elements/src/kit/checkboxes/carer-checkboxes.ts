@@ -31,6 +31,8 @@ import { checkboxesStyles } from './carer-checkboxes.styles.js';
  * @cssproperty --carer-color-text - Text and box colour.
  * @cssproperty --carer-color-error - Error text and border.
  * @cssproperty --carer-color-focus - Focus highlight.
+ *
+ * @tag carer-checkboxes
  */
 export class CarerCheckboxes extends ChoiceGroup<string[]> {
   static override styles: CSSResultGroup = [CarerElement.styles, questionStyles, checkboxesStyles];

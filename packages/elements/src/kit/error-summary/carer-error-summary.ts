@@ -41,6 +41,8 @@ declare global {
  *
  * @cssproperty --carer-color-error - The box border.
  * @cssproperty --carer-color-link - The links (shown in the error colour, underlined).
+ *
+ * @tag carer-error-summary
  */
 export class CarerErrorSummary extends CarerElement {
   static override styles: CSSResultGroup = [

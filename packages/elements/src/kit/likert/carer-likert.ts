@@ -26,6 +26,8 @@ import { likertOptions } from './scales.js';
  * @csspart divider - The "or" before "Does not apply to me".
  *
  * @cssproperty --carer-color-border-subtle - Outline of each point in the row layout.
+ *
+ * @tag carer-likert
  */
 export class CarerLikert extends ChoiceGroup<string> {
   static override styles: CSSResultGroup = [CarerElement.styles, questionStyles, scaleStyles];

@@ -31,6 +31,12 @@ export function parseNumber(text: string): number | string | undefined {
  * @csspart error - The inline error message.
  * @csspart input - The box.
  * @csspart unit - The unit after the box.
+ *
+ * @cssproperty --carer-color-border - Box border.
+ * @cssproperty --carer-color-error - Error text and border.
+ * @cssproperty --carer-color-focus - Focus highlight.
+ *
+ * @tag carer-number
  */
 export class CarerNumber extends QuestionControl<number | string> {
   static override styles: CSSResultGroup = [

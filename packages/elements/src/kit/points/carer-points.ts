@@ -31,6 +31,12 @@ import { questionStyles } from '../../theme/question.styles.js';
  * @csspart option - One option's row.
  * @csspart input - One option's number box.
  * @csspart button - A − or + button.
+ *
+ * @cssproperty --carer-color-error - Error text and a "too many" status.
+ * @cssproperty --carer-color-secondary - The − and + buttons.
+ * @cssproperty --carer-target-size - Smallest size of a button (44px).
+ *
+ * @tag carer-points
  */
 export class CarerPoints extends QuestionControl<Record<string, number>> {
   static override styles: CSSResultGroup = [

@@ -11,6 +11,10 @@ import { CarerElement } from '../../base/carer-element.js';
  * @csspart bar - The bar.
  *
  * @cssproperty --carer-color-brand - The filled part of the bar.
+ *
+ * @cssproperty --carer-color-hint - The words.
+ *
+ * @tag carer-progress
  */
 export class CarerProgress extends CarerElement {
   static override styles: CSSResultGroup = [

@@ -13,6 +13,10 @@ import type { QuestionControl } from '../../base/question-control.js';
  *
  * @fires input - The carer changed the answer. Read `.value` (or `.answers` with reveals).
  * @fires change - The carer committed a change.
+ *
+ * @cssproperty --carer-font-size-base - Every size in the control scales from this (all `--carer-*` tokens pass through).
+ *
+ * @tag carer-question
  */
 export class CarerQuestion extends CarerElement {
   @property({ attribute: false }) question?: Question;

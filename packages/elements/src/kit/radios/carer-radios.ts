@@ -30,6 +30,8 @@ import { radiosStyles } from './carer-radios.styles.js';
  * @cssproperty --carer-color-error - Error text and border.
  * @cssproperty --carer-color-focus - Focus highlight.
  * @cssproperty --carer-font-size-base - Every size scales from this.
+ *
+ * @tag carer-radios
  */
 export class CarerRadios extends ChoiceGroup<string> {
   static override styles: CSSResultGroup = [CarerElement.styles, questionStyles, radiosStyles];

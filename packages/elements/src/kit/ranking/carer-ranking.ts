@@ -32,6 +32,12 @@ import { questionStyles } from '../../theme/question.styles.js';
  * @csspart option - One item.
  * @csspart position - An item's position number.
  * @csspart button - A "Move up" or "Move down" button.
+ *
+ * @cssproperty --carer-color-border-subtle - Item outlines.
+ * @cssproperty --carer-color-secondary - The move buttons.
+ * @cssproperty --carer-target-size - Smallest size of a button (44px).
+ *
+ * @tag carer-ranking
  */
 export class CarerRanking extends QuestionControl<string[]> {
   static override styles: CSSResultGroup = [

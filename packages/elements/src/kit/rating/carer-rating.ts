@@ -22,6 +22,11 @@ import { scaleStyles } from '../choice/choice.styles.js';
  * @csspart scale-labels - What the lowest and highest numbers mean.
  * @csspart options - The row of numbers.
  * @csspart option - One number.
+ *
+ * @cssproperty --carer-color-border-subtle - Outline of each number.
+ * @cssproperty --carer-target-size - Smallest size of a number (44px).
+ *
+ * @tag carer-rating
  */
 export class CarerRating extends ChoiceGroup<number> {
   static override styles: CSSResultGroup = [

@@ -18,6 +18,12 @@ import { questionStyles } from '../../theme/question.styles.js';
  * @csspart hint - The hint.
  * @csspart error - The inline error message.
  * @csspart select - The select box.
+ *
+ * @cssproperty --carer-color-border - Box border.
+ * @cssproperty --carer-color-error - Error text and border.
+ * @cssproperty --carer-color-focus - Focus highlight.
+ *
+ * @tag carer-select
  */
 export class CarerSelect extends QuestionControl<string> {
   static override styles: CSSResultGroup = [CarerElement.styles, questionStyles];

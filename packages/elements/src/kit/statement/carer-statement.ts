@@ -29,6 +29,11 @@ import { scaleStyles } from '../choice/choice.styles.js';
  * @csspart options - The three answers.
  * @csspart option - One answer tile.
  * @csspart option-label - One answer's words.
+ *
+ * @cssproperty --carer-color-border - Tile borders (thicker when chosen).
+ * @cssproperty --carer-color-surface-alt - Background of the chosen tile.
+ *
+ * @tag carer-statement
  */
 export class CarerStatement extends ChoiceGroup<StatementValue> {
   static override styles: CSSResultGroup = [

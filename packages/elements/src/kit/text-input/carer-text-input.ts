@@ -25,6 +25,8 @@ import { CharacterCount } from '../textarea/character-count.js';
  * @cssproperty --carer-color-border - Box border.
  * @cssproperty --carer-color-error - Error text and border.
  * @cssproperty --carer-color-focus - Focus highlight.
+ *
+ * @tag carer-text-input
  */
 export class CarerTextInput extends QuestionControl<string> {
   static override styles: CSSResultGroup = [CarerElement.styles, questionStyles];

@@ -24,6 +24,8 @@ import { CharacterCount } from './character-count.js';
  *
  * @cssproperty --carer-color-border - Box border.
  * @cssproperty --carer-color-error - Error text, border and an over-long count.
+ *
+ * @tag carer-textarea
  */
 export class CarerTextarea extends QuestionControl<string> {
   static override styles: CSSResultGroup = [CarerElement.styles, questionStyles];
