@@ -110,6 +110,31 @@ test('deep nesting is capped with a plain message', () => {
   assert.match(result.problems[0]!.message, /nested too deeply \(more than 32 levels\)/);
 });
 
+test('deeply nested JSON text is refused before parsing, quickly', () => {
+  const started = Date.now();
+  const result = parseDefinition('['.repeat(400_000) + ']'.repeat(400_000));
+  assert.ok(!result.ok);
+  assert.equal(result.problems[0]!.message, 'the definition is nested too deeply (more than 32 levels, at character 33)');
+  assert.ok(Date.now() - started < 1000);
+});
+
+test('class instances, typed arrays and huge sparse lists are refused without walking them', () => {
+  const started = Date.now();
+  const typed = parseDefinition({ ...base(), questions: new Uint8Array(5_000_000) });
+  assert.ok(!typed.ok);
+  assert.deepEqual(typed.problems[0], { path: 'questions', message: 'this is not plain data (only objects, lists, text, numbers, true/false and null)' });
+  const sparse = parseDefinition({ ...base(), questions: new Array(1e9) });
+  assert.ok(!sparse.ok);
+  assert.match(sparse.problems[0]!.message, /too large/);
+  assert.ok(Date.now() - started < 1000);
+});
+
+test('empty text gets one message, blank text another', () => {
+  const empty = parseDefinition({ ...base(), title: '' });
+  assert.ok(!empty.ok);
+  assert.deepEqual(empty.problems, [{ path: 'title', message: 'this text must not be empty' }]);
+});
+
 test('a huge definition is refused with a plain message, as object or string', () => {
   const input = base();
   input.intro = 'x'.repeat(2_000_000);

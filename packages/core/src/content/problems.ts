@@ -66,6 +66,11 @@ export function toPlainData(input: unknown, limits: Limits = DEFAULT_LIMITS, wha
         return fail('', `${what} is too large (more than ${limits.maxSize.toLocaleString('en-GB')} characters)`);
       }
       if (input.trim() === '') return fail('', `${what} is empty`);
+      // JSON.parse would happily build 500,000 nested lists first; refuse deep text before parsing.
+      const deepAt = jsonTooDeep(input, limits.maxDepth);
+      if (deepAt >= 0) {
+        return fail('', `${what} is nested too deeply (more than ${limits.maxDepth} levels, at character ${deepAt + 1})`);
+      }
       try {
         input = JSON.parse(input);
       } catch (error) {
@@ -93,6 +98,10 @@ export function toPlainData(input: unknown, limits: Limits = DEFAULT_LIMITS, wha
         problems.push({ path: formatPath(path), message: `this is nested too deeply (more than ${limits.maxDepth} levels)` });
         return undefined;
       }
+      if (!Array.isArray(value) && !isPlainObject(value)) {
+        problems.push({ path: formatPath(path), message: 'this is not plain data (only objects, lists, text, numbers, true/false and null)' });
+        return undefined;
+      }
       if (ancestors.has(value)) {
         problems.push({ path: formatPath(path), message: 'this refers back to itself (a loop); use plain data, as in a JSON file' });
         return undefined;
@@ -101,6 +110,11 @@ export function toPlainData(input: unknown, limits: Limits = DEFAULT_LIMITS, wha
       try {
         if (Array.isArray(value)) {
           const length = Number(value.length);
+          if (!(state.size + length * 4 <= limits.maxSize)) {
+            state.stopped = true;
+            problems.push({ path: '', message: `${what} is too large (more than ${limits.maxSize.toLocaleString('en-GB')} characters)` });
+            return undefined;
+          }
           const out: unknown[] = [];
           for (let i = 0; i < length && !state.stopped; i++) {
             out.push(copy(readProperty(value, i, path, problems), [...path, i]));
@@ -131,6 +145,29 @@ export function toPlainData(input: unknown, limits: Limits = DEFAULT_LIMITS, wha
   } catch {
     return fail('', `${what} could not be read; use plain data, as in a JSON file`);
   }
+}
+
+/** An object literal or `JSON.parse` result, from this realm or another (an iframe's). */
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+}
+
+/** Index of the first bracket nested deeper than `max` in JSON text, or -1. Skips strings. */
+function jsonTooDeep(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
 }
 
 const unreadable = Symbol('unreadable');

@@ -25,7 +25,8 @@ export const OptionValue = z.string().check(
 /** Visible text: never empty, never only spaces. */
 export const Text = z.string().check(
   z.minLength(1, { error: 'this text must not be empty' }),
-  z.refine((s) => s.trim().length > 0, { error: 'this text must not be only spaces' }),
+  // Empty text is already reported above; say "only spaces" only for text that has some.
+  z.refine((s) => s.length === 0 || s.trim().length > 0, { error: 'this text must not be only spaces' }),
 );
 
 /** Wording for a younger reader (under-18s), used when the widget knows the carer is young. */
