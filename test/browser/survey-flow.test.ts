@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { DraftStore } from '@carers-voice/core/outbox';
 import type { CarerSurvey } from '../../packages/elements/src/survey/carer-survey.js';
-import { branchingSurvey, choose, deep, deepActive, field, freshDatabase, heading, option, press, renderSurvey, seen, settle, type } from './survey-helpers.js';
+import { branchingSurvey, choose, deep, deepActive, field, freshDatabase, heading, option, press, renderSurvey, send, seen, settle, type } from './survey-helpers.js';
 
 async function answerAll(el: CarerSurvey, age = '18-64') {
   await choose(el, 'age', age);
@@ -41,7 +41,7 @@ describe('<carer-survey> journey', () => {
     expect(seen(el.shadowRoot!)).to.contain('No');
 
     const submitted = oneEvent(el, 'carer-submit');
-    await press(el, /Send my answers/);
+    await send(el);
     const { detail } = await submitted;
     const envelope = detail.envelope as { answers: Record<string, unknown>; instrument: { id: string }; meta: { honeypot: string } };
     expect(envelope.instrument.id).to.equal('test-branching');
@@ -76,7 +76,7 @@ describe('<carer-survey> journey', () => {
     await choose(el, 'consent', 'no');
     await press(el, /Continue/);
     const submitted = oneEvent(el, 'carer-submit');
-    await press(el, /Send my answers/);
+    await send(el);
     const answers = (await submitted).detail.envelope as { answers: Record<string, unknown> };
     expect(answers.answers).to.not.have.property('works');
     expect(answers.answers).to.include({ 'school-knows': 'yes' });
@@ -95,7 +95,7 @@ describe('<carer-survey> journey', () => {
     await type(el, 'email', 'sam@example.org');
     await press(el, /Continue/);
     const submitted = oneEvent(el, 'carer-submit');
-    await press(el, /Send my answers/);
+    await send(el);
     const envelope = (await submitted).detail.envelope as { answers: Record<string, unknown>; contact: Record<string, string> };
     expect(envelope.contact).to.deep.equal({ email: 'sam@example.org' });
     expect(envelope.answers).to.not.have.property('email');
@@ -111,7 +111,7 @@ describe('<carer-survey> journey', () => {
     trap.dispatchEvent(new Event('input'));
     await answerAll(el);
     const submitted = oneEvent(el, 'carer-submit');
-    await press(el, /Send my answers/);
+    await send(el);
     expect(((await submitted).detail.envelope as { meta: { honeypot: string } }).meta.honeypot).to.equal('http://spam.example');
   });
 

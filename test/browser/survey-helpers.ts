@@ -205,3 +205,19 @@ export function deepActive(): Element | null {
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
 }
+
+/** Polls until `check()` is true (or fails after `ms`), letting the widget's async work finish. */
+export async function waitFor(check: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Presses "Send my answers" and waits for the confirmation page. */
+export async function send(el: CarerSurvey): Promise<void> {
+  await press(el, /Send my answers/);
+  await waitFor(() => Boolean(el.shadowRoot!.querySelector('[data-status]')), 5000, 'the confirmation page');
+  await settle(el);
+}

@@ -30,6 +30,23 @@ import {
 import { surveyStyles } from './carer-survey.styles.js';
 
 const CHECK = 'check-answers';
+
+/** Waits until every Lit element under `root` (through shadow roots) has rendered. */
+async function settleTree(root: ShadowRoot | Element, depth = 0): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  const visit = (scope: ShadowRoot | Element) => {
+    for (const node of scope.querySelectorAll('*')) {
+      const lit = node as Element & { updateComplete?: Promise<unknown>; isUpdatePending?: boolean; hasUpdated?: boolean };
+      if (lit.updateComplete && (lit.isUpdatePending || lit.hasUpdated === false)) pending.push(lit.updateComplete);
+      if (node.shadowRoot) visit(node.shadowRoot);
+    }
+  };
+  visit(root);
+  if (pending.length && depth < 10) {
+    await Promise.all(pending);
+    await settleTree(root, depth + 1);
+  }
+}
 const DONE = 'confirmation';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -236,11 +253,17 @@ export class CarerSurvey extends CarerElement {
     const target = this.focusAfterUpdate;
     if (target) {
       this.focusAfterUpdate = undefined;
-      const root = this.renderRoot as ShadowRoot;
-      if (target === 'heading') root.querySelector<HTMLElement>('[data-heading]')?.focus();
-      else if (target === 'summary') root.querySelector<HTMLElement>('carer-error-summary')?.focus();
-      else this.focusQuestion(target);
+      void this.moveFocus(target);
     }
+  }
+
+  /** Focus moves once the controls inside have rendered too (they update after this element). */
+  private async moveFocus(target: string): Promise<void> {
+    const root = this.renderRoot as ShadowRoot;
+    await settleTree(root);
+    if (target === 'heading') root.querySelector<HTMLElement>('[data-heading]')?.focus();
+    else if (target === 'summary') root.querySelector<HTMLElement>('carer-error-summary')?.focus();
+    else this.focusQuestion(target);
   }
 
   // ------------------------------------------------------------------ state helpers
@@ -278,6 +301,7 @@ export class CarerSurvey extends CarerElement {
 
   private goTo(position: string, focus: 'heading' | 'summary' | string = 'heading'): void {
     this.position = position;
+    this.resumed = false;
     this.focusAfterUpdate = focus;
     this.saveDraft();
     const steps = this.route.steps;
@@ -570,7 +594,7 @@ export class CarerSurvey extends CarerElement {
       ${this.renderErrorSummary()}
       <carer-progress part="progress" current=${index + 1} total=${total} unit=${s.oneQuestionPerPage ? 'question' : 'page'}></carer-progress>
       <h2 class="heading" part="heading" tabindex="-1" data-heading>${heading}</h2>
-      ${this.resumed && first
+      ${this.resumed
         ? html`<p class="inset">${msg('Welcome back. Your answers from last time were kept on this device.', { id: 'survey.resumed' })}</p>`
         : nothing}
       ${first ? this.renderIntro() : nothing}
