@@ -24,9 +24,9 @@ function hiddenBarsPlugin(view: ChartView, settings: DrawSettings): Plugin<'bar'
   return {
     id: 'carerHiddenBars',
     afterDatasetsDraw(chart) {
-      if (view.kind === 'line' || view.kind === 'diverging') return;
-      const series = view.series[0];
-      if (!series) return;
+      if (view.kind === 'line' || !view.series.length) return;
+      // A row is hidden when none of its values can be shown (a diverging row of a small group).
+      const rowHidden = view.labels.map((_, i) => view.series.every((s) => s.data[i] === null));
       const horizontal = view.kind !== 'column';
       const index = horizontal ? chart.scales['y'] : chart.scales['x'];
       const value = horizontal ? chart.scales['x'] : chart.scales['y'];
@@ -36,8 +36,8 @@ function hiddenBarsPlugin(view: ChartView, settings: DrawSettings): Plugin<'bar'
       ctx.fillStyle = settings.ink;
       ctx.font = `italic 13px ${settings.font}`;
       ctx.textBaseline = 'middle';
-      series.data.forEach((v, i) => {
-        if (v !== null) return;
+      rowHidden.forEach((hidden, i) => {
+        if (!hidden) return;
         const at = index.getPixelForValue(i);
         const zero = value.getPixelForValue(0);
         if (horizontal) {
@@ -96,16 +96,20 @@ export function chartConfig(view: ChartView, words: NumberWords, settings: DrawS
     ...(stacked && view.extent ? { min: -view.extent, max: view.extent } : {}),
     // Horizontal bars grow from the reading start: the right in a right-to-left language.
     reverse: horizontal && settings.rtl,
-    ticks: { color: settings.ink, callback: (v: number | string) => format(Number(v)) },
-    grid: { color: settings.forcedColours ? settings.ink : 'rgba(11,12,12,0.15)' },
-    title: { display: !!view.axisTitle, text: view.axisTitle ?? '', color: settings.ink },
+    ticks: { color: settings.ink, font: { size: 13 }, callback: (v: number | string) => format(Number(v)) },
+    grid: settings.forcedColours ? { color: settings.ink, tickBorderDash: [2, 4] } : { color: 'rgba(11,12,12,0.15)' },
+    border: settings.forcedColours ? { dash: [2, 4] } : {},
+    title: { display: !!view.axisTitle, text: view.axisTitle ?? '', color: settings.ink, font: { size: 14 } },
+    ...(!horizontal && settings.rtl ? { position: 'right' as const } : {}),
   };
   const indexAxis = {
     type: 'category' as const,
     stacked,
     reverse: !horizontal && settings.rtl,
-    ticks: { color: settings.ink, autoSkip: false },
+    ticks: { color: settings.ink, autoSkip: false, font: { size: 14 } },
     grid: { display: false },
+    // In a right-to-left language the labels sit on the right, where reading starts.
+    ...(horizontal && settings.rtl ? { position: 'right' as const } : {}),
   };
   const tooltipLabel = (item: TooltipItem<'bar' | 'line'>) => {
     const series = view.series[item.datasetIndex];
@@ -125,7 +129,7 @@ export function chartConfig(view: ChartView, words: NumberWords, settings: DrawS
       maintainAspectRatio: false,
       animation: settings.reducedMotion ? false : { duration: 400 },
       locale: words.locale,
-      font: { family: settings.font },
+      font: { family: settings.font, size: 14 },
       color: settings.ink,
       scales: horizontal ? { x: valueAxis, y: indexAxis } : { x: indexAxis, y: valueAxis },
       plugins: {

@@ -17,9 +17,9 @@ import {
 const root = (el: CarerResults) => el.shadowRoot!;
 const figure = (el: CarerResults, title: string) =>
   [...root(el).querySelectorAll<HTMLElement>('section.figure')].find((s) => s.querySelector('.heading')?.textContent?.trim() === title)!;
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** A table's body as [row header, ...cells] text. */
-const bodyRows = (section: Element) =>
+const bodyRows = (section: Element | ShadowRoot) =>
   [...section.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => text(c)));
 const en = new Intl.NumberFormat('en-GB');
 
@@ -57,9 +57,9 @@ describe('<carer-results>', () => {
       expect(canvas.getAttribute('aria-label')).to.contain(text(section.querySelector('.heading')));
     }
     const diverging = Chart.getChart(figure(el, likertQuestion.label).querySelector('canvas')!)!;
-    expect(diverging.config.type).to.equal('bar');
+    expect((diverging.config as { type: string }).type).to.equal('bar');
     // Negative answers are drawn left of zero, positive right, neutral split in half.
-    const byLabel = Object.fromEntries(diverging.data.datasets.filter((d, i) => i !== 1).map((d) => [d.label, d.data[0]]));
+    const byLabel = Object.fromEntries(diverging.data.datasets.filter((_, i) => i !== 1).map((d) => [d.label, d.data[0]]));
     expect(byLabel['Very difficult']).to.equal(-5);
     expect(byLabel['Difficult']).to.equal(-9);
     expect(byLabel['Easy']).to.equal(39);
@@ -70,7 +70,7 @@ describe('<carer-results>', () => {
     expect(text(figure(el, likertQuestion.label).querySelector('.aside'))).to.equal('Does not apply to me: 3%');
 
     const trend = Chart.getChart(figure(el, 'Indicators year on year').querySelector('canvas')!)!;
-    expect(trend.config.type).to.equal('line');
+    expect((trend.config as { type: string }).type).to.equal('line');
     expect(trend.data.labels).to.deep.equal(['2023', '2024', '2025']);
     expect(trend.data.datasets[1]!.data).to.deep.equal([44, null, 48]);
   });
