@@ -56,6 +56,7 @@ while (!stopped && Date.now() - started < 120_000) {
     const line = '─'.repeat(url.length + 30);
     console.log(`\n${line}\n  carers-voice Storybook is ready:  ${url}\n${line}`);
     console.log('  Every question control in every state; use the toolbar for Urdu (RTL), easy read and partner themes.');
+    console.log('  The first page load after an install can take half a minute while Vite prepares the modules.');
     console.log('  Stop it with Ctrl+C.\n');
     break;
   }
