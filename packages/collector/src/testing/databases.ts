@@ -45,7 +45,7 @@ function run(bin: string, args: string[]) {
 }
 
 /** A throwaway PostgreSQL cluster, or undefined when this machine has none. */
-export async function startThrowawayPostgres(): Promise<PostgresServer | undefined> {
+export async function startThrowawayPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer | undefined> {
   const bin = pgBin();
   if (!bin) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'cv-pg-'));
@@ -58,7 +58,9 @@ export async function startThrowawayPostgres(): Promise<PostgresServer | undefin
   }
   const port = await freePort();
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  run(join(bin, 'pg_ctl'), ['-D', data, '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`, '-l', join(dir, 'log'), '-w', 'start']);
+  // Tests run without fsync for speed; benchmarks keep the server's normal durability.
+  const durability = options.durable ? '' : ' -c fsync=off';
+  run(join(bin, 'pg_ctl'), ['-D', data, '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${durability} -c max_connections=200`, '-l', join(dir, 'log'), '-w', 'start']);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;

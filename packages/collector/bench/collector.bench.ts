@@ -1,0 +1,247 @@
+/**
+ * Collector benchmarks (`pnpm bench collector`; not tests):
+ *   ingest   responses/s sustained over HTTP on loopback (annual carers survey), PGlite and PostgreSQL
+ *   results  /results p50/p95 with 10k / 100k / 1M stored responses, unfiltered and one filter
+ *
+ * Flags: --storage pglite,postgres  --duration 30 (seconds of ingest)  --sizes 10k[,100k,1m]
+ *        --only ingest|results  --concurrency 64  --json (machine-readable line at the end)
+ * Aims (issue 3): ingest ≥ 1,000/s PGlite, ≥ 3,000/s PostgreSQL; results p95 < 100 ms at 100k and
+ * < 250 ms at 1M on PostgreSQL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { parseDefinition, type Definition } from '@carers-voice/core/content';
+import { randomAnswers, seededRandom } from '../src/testing/answers.js';
+import { startThrowawayPostgres, type PostgresServer } from '../src/testing/databases.js';
+
+const here = new URL('.', import.meta.url).pathname;
+const surveyFile = new URL('../../content/instruments/annual-carers-survey.json', import.meta.url).pathname;
+const GROUP_BY = 'age-band,caring-hours';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const storages = arg('storage', 'pglite,postgres').split(',');
+const duration = Number(arg('duration', '30'));
+const concurrency = Number(arg('concurrency', '64'));
+const only = arg('only', '');
+const sizes = arg('sizes', '10k')
+  .split(',')
+  .map((s) => Number(s.toLowerCase().replace(/k$/, '000').replace(/m$/, '000000')));
+
+const parsed = parseDefinition(JSON.parse(readFileSync(surveyFile, 'utf8')));
+if (!parsed.ok) throw new Error(`annual survey does not parse: ${JSON.stringify(parsed.problems)}`);
+const survey: Definition = parsed.definition;
+
+function samplePool(n: number, seed: number): Record<string, unknown>[] {
+  const rnd = seededRandom(seed);
+  const out: Record<string, unknown>[] = [];
+  while (out.length < n) {
+    const a = randomAnswers(survey, rnd);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+function startServer(env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(here, '../src/testing/serve.ts')], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_CLIENT: '100000000',
+      RATE_LIMIT_PARTNER: '100000000',
+      MIN_COMPLETION_SECONDS: '0',
+      CV_REGISTER_FILE: surveyFile,
+      CV_GROUP_BY: GROUP_BY,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`collector exited (${code}) before listening`)));
+  });
+}
+async function stopServer(s: Server) {
+  if (s.child.exitCode !== null) return;
+  s.child.kill('SIGTERM');
+  await new Promise((r) => s.child.once('exit', r));
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+function httpCall(url: string, method: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent, headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } : headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function envelopeFor(answers: Record<string, unknown>, partner: string) {
+  const submitted = new Date();
+  return JSON.stringify({
+    id: randomUUID(),
+    instrument: { id: survey.id, version: survey.version },
+    partner,
+    locale: 'en-GB',
+    startedAt: new Date(submitted.getTime() - 300_000).toISOString(),
+    submittedAt: submitted.toISOString(),
+    answers,
+  });
+}
+
+async function benchIngest(env: Record<string, string>): Promise<{ rate: number; errors: number; p50: number; p95: number }> {
+  const server = await startServer(env);
+  try {
+    const pool = samplePool(200, 7);
+    // Warm up (JIT, caches) before the clock starts.
+    for (let i = 0; i < 50; i++) await httpCall(`${server.url}/api/v1/responses`, 'POST', envelopeFor(pool[i % pool.length]!, 'council'));
+    let ok = 0;
+    let errors = 0;
+    const latencies: number[] = [];
+    const end = Date.now() + duration * 1000;
+    let n = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (Date.now() < end) {
+          const body = envelopeFor(pool[n++ % pool.length]!, n % 2 ? 'council' : 'charity');
+          const t = performance.now();
+          const r = await httpCall(`${server.url}/api/v1/responses`, 'POST', body).catch(() => ({ status: 0, body: '' }));
+          latencies.push(performance.now() - t);
+          if (r.status === 201) ok++;
+          else {
+            errors++;
+            if (errors < 3) console.error(`  ingest error ${r.status}: ${r.body.slice(0, 200)}`);
+          }
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    return { rate: ok / duration, errors, p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0, p95: latencies[Math.floor(latencies.length * 0.95)] ?? 0 };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+/** Seeds a database (in a child process, so PGlite's data folder has one owner at a time). */
+function seed(env: Record<string, string>, size: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(here, 'seed.ts'), String(size)], {
+      env: { ...process.env, LOG_LEVEL: 'silent', CV_REGISTER_FILE: surveyFile, CV_GROUP_BY: GROUP_BY, ...env },
+      stdio: 'inherit',
+    });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed (${code})`))));
+  });
+}
+
+async function benchResults(env: Record<string, string>, size: number) {
+  const t0 = Date.now();
+  await seed(env, size);
+  const seedSeconds = (Date.now() - t0) / 1000;
+  const server = await startServer(env);
+  try {
+    const login = await httpCall(`${server.url}/api/v1/session`, 'POST', JSON.stringify({ username: 'bench', password: 'bench password 123' }), { 'x-requested-with': 'carers-voice' });
+    if (login.status !== 200) throw new Error(`sign in failed: ${login.body}`);
+    const cookie = String((login.headers['set-cookie'] as string[])[0]).split(';')[0]!;
+    const views = { unfiltered: '', 'where=age-band:45-64': '?where=age-band:45-64', 'by=caring-hours': '?by=caring-hours' };
+    const out: Record<string, { p50: number; p95: number; base: unknown }> = {};
+    for (const [name, qs] of Object.entries(views)) {
+      const times: number[] = [];
+      let base: unknown;
+      for (let i = 0; i < 60; i++) {
+        const t = performance.now();
+        const r = await httpCall(`${server.url}/api/v1/results/${survey.id}${qs}`, 'GET', undefined, { cookie });
+        times.push(performance.now() - t);
+        if (r.status !== 200) throw new Error(`results ${qs}: ${r.status} ${r.body.slice(0, 200)}`);
+        base = JSON.parse(r.body).base;
+      }
+      const steady = times.slice(10).sort((a, b) => a - b);
+      out[name] = { p50: steady[Math.floor(steady.length * 0.5)]!, p95: steady[Math.floor(steady.length * 0.95)]!, base };
+    }
+    return { seedSeconds, views: out };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const rows: string[][] = [];
+const machine: unknown[] = [];
+for (const storage of storages) {
+  let pg: PostgresServer | undefined;
+  let dataDir: string | undefined;
+  const target = async (): Promise<Record<string, string>> => {
+    if (storage === 'postgres') {
+      if (process.env.DATABASE_URL) return { DATABASE_URL: process.env.DATABASE_URL };
+      pg ??= await startThrowawayPostgres({ durable: true });
+      if (!pg) throw new Error('no PostgreSQL here: set DATABASE_URL or install Debian\'s postgresql');
+      return { DATABASE_URL: pg.url };
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'cv-bench-'));
+    return { DATA_DIR: dataDir, DATABASE_URL: '' };
+  };
+  try {
+    if (only !== 'results') {
+      console.error(`ingest on ${storage}: ${duration} s, ${concurrency} concurrent clients…`);
+      const r = await benchIngest(await target());
+      const aim = storage === 'postgres' ? 3000 : 1000;
+      rows.push([storage, 'ingest', `${fmt(r.rate)} responses/s`, `p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, ${r.errors} errors`, `≥ ${aim}/s`, r.rate >= aim ? 'met' : 'NOT met']);
+      machine.push({ storage, bench: 'ingest', ...r });
+    }
+    if (only !== 'ingest') {
+      for (const size of sizes) {
+        if (storage === 'postgres' && pg) {
+          await pg.stop();
+          pg = undefined;
+        }
+        console.error(`results on ${storage} with ${size.toLocaleString('en-GB')} responses: seeding…`);
+        const r = await benchResults(await target(), size);
+        for (const [view, v] of Object.entries(r.views)) {
+          const aim = storage === 'postgres' ? (size >= 1_000_000 ? 250 : size >= 100_000 ? 100 : undefined) : undefined;
+          rows.push([
+            storage,
+            `results ${size.toLocaleString('en-GB')} ${view}`,
+            `p50 ${fmt(v.p50)} ms`,
+            `p95 ${fmt(v.p95)} ms (base ${v.base}; seeded in ${fmt(r.seedSeconds)} s)`,
+            aim ? `p95 < ${aim} ms` : '',
+            aim ? (v.p95 < aim ? 'met' : 'NOT met') : '',
+          ]);
+          machine.push({ storage, bench: 'results', size, view, ...v });
+        }
+      }
+    }
+  } finally {
+    await pg?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+agent.destroy();
+
+const header = ['storage', 'benchmark', 'result', 'detail', 'aim', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+if (process.argv.includes('--json')) console.log(JSON.stringify(machine));
+writeFileSync(join(tmpdir(), 'carers-voice-collector-bench.json'), JSON.stringify(machine, null, 2));
