@@ -156,7 +156,11 @@ export class CarerQuiz extends CarerElement {
 
   /** Resolves once the definition is loaded and the first screen has rendered. */
   get ready(): Promise<void> {
-    return this.source.complete.then(() => this.updateComplete).then(() => undefined);
+    // The first update starts the load (the controller reads the attributes in `hostUpdate`).
+    return this.updateComplete
+      .then(() => this.source.complete)
+      .then(() => this.updateComplete)
+      .then(() => undefined);
   }
 
   override connectedCallback(): void {

@@ -174,9 +174,9 @@ export function deepActive(): Element | null {
 }
 
 /** Presses Tab (up to `max` times) until the focused element matches; fails if it never does. */
-export async function tabTo(el: Element, test: (active: Element) => boolean, max = 30): Promise<Element> {
+export async function tabTo(el: Element, test: (active: Element) => boolean, max = 30, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Element> {
   for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: key });
     const a = deepActive();
     if (a && test(a)) return a;
   }
@@ -184,9 +184,9 @@ export async function tabTo(el: Element, test: (active: Element) => boolean, max
 }
 
 /** Presses Enter on the button called `name`, tabbing to it first unless it has focus already. */
-export async function activate(el: CarerQuiz, name: RegExp): Promise<void> {
+export async function activate(el: CarerQuiz, name: RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   const a = deepActive();
-  if (!(a && isButton(name)(a))) await tabTo(el, isButton(name));
+  if (!(a && isButton(name)(a))) await tabTo(el, isButton(name), 30, key);
   await sendKeys({ press: 'Enter' });
   await settle(el);
   await new Promise((r) => setTimeout(r, 0));
