@@ -25,7 +25,6 @@ const preview: Preview = {
     },
     options: { storySort: { order: ['Introduction', 'Provider', 'Kit', '*'] } },
   },
-  tags: ['autodocs'],
 };
 
 export default preview;
