@@ -38,6 +38,8 @@ describe('<carer-points>', () => {
     expect(inputs.map((i) => i.labels![0]!.textContent!.trim())).to.deep.equal(['Breaks from caring', 'Information', 'Carers groups']);
     expect(inputs[0]!.id).to.equal('budget');
     expect(status(el)).to.equal('10 points left');
+    expect($(el, 'fieldset').getAttribute('aria-describedby')).to.equal('budget-hint budget-rule budget-status');
+    expect(text($(el, '#budget-rule'))).to.equal('Share out up to 10 points.');
   });
 
   it('adds and takes points with + and − from the keyboard, announced politely', async () => {

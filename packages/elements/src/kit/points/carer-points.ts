@@ -166,10 +166,10 @@ export class CarerPoints extends QuestionControl<Record<string, number>> {
     const over = this.used() > q.total;
     return html`
       <div class=${this.groupClass()} part="form-group">
-        <fieldset aria-describedby=${this.describedBy(`${q.id}-status`)} part="question">
+        <fieldset aria-describedby=${this.describedBy(`${q.id}-rule`, `${q.id}-status`)} part="question">
           <legend class="legend" part="legend">${this.renderLabel()}</legend>
           ${this.renderHint()}
-          <p class="hint">
+          <p class="hint" id="${q.id}-rule">
             ${q.allocateAll
               ? msg(str`Share out all ${q.total} points.`, { id: 'kit.points.share-all' })
               : msg(str`Share out up to ${q.total} points.`, { id: 'kit.points.share-up-to' })}
