@@ -57,7 +57,7 @@ export function parseDefinition(input: unknown, options: ParseOptions = {}): Par
 /** A definition that is not even an object gets one line that says what it should be. */
 function rootKindHint(problems: Problem[]): Problem[] {
   return problems.map((p) =>
-    p.path === '' && p.message.startsWith('must be an object')
+    p.path === '' && p.message.startsWith('the definition must be a JSON object')
       ? { path: '', message: `a definition must be a JSON object with a "kind" (${INSTRUMENT_KINDS.join(', ')})` }
       : p,
   );

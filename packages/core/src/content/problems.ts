@@ -311,6 +311,7 @@ function thingFor(key: PathSegment): string {
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   switch (typeof value) {
     case 'string':
@@ -618,6 +619,9 @@ export function parseWithSchema<T>(
     const problems: Problem[] = [];
     const issues = result.error.issues;
     for (const issue of issues) collect(issue, [], ctx, problems, issues);
+    for (const p of problems) {
+      if (p.path === '' && p.message.startsWith('must be an object')) p.message = `${options.what} must be a JSON object${p.message.slice('must be an object'.length)}`;
+    }
     return { ok: false, problems: limitProblems(problems, limits) };
   } catch {
     return { ok: false, problems: [{ path: '', message: `${options.what} could not be checked; use plain data, as in a JSON file` }] };
