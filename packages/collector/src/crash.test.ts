@@ -28,10 +28,12 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   });
 }
 
-test('SIGKILL mid-stream, restart: every acknowledged response is there', { timeout: 240_000 }, async () => {
+test('SIGKILL mid-stream, restart: every acknowledged response is there', { timeout: 480_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cv-crash-'));
   try {
+    const t0 = Date.now();
     const first = await startServer(dataDir);
+    console.error(`# first start ${Date.now() - t0} ms`);
     const acked: ReturnType<typeof envelope>[] = [];
     let stop = false;
     const workers = Array.from({ length: 8 }, async () => {
@@ -51,7 +53,9 @@ test('SIGKILL mid-stream, restart: every acknowledged response is there', { time
     await Promise.all(workers);
     await new Promise((r) => first.child.exitCode !== null || first.child.signalCode !== null ? r(null) : first.child.once('exit', r));
 
+    console.error(`# killed after ${acked.length} acknowledged, ${Date.now() - t0} ms`);
     const second = await startServer(dataDir);
+    console.error(`# restarted ${Date.now() - t0} ms`);
     try {
       const lost: string[] = [];
       for (const env of acked) {
