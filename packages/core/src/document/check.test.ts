@@ -164,16 +164,18 @@ test('abbreviations do not end a sentence, full stops and list items do', () => 
 
 test('50,000 words against a 20-statement set completes well under a second', () => {
   const text = longDocument(50_000);
-  // Best of three: the first run includes JIT warm-up, and test machines are shared.
+  // CPU time, best of three: the first run includes JIT warm-up, and wall time on a shared test
+  // machine measures the other processes too. (scripts/bench-document.mjs reports wall time.)
   let best = Infinity;
   let report = checkDocument(text, set);
   for (let run = 0; run < 3; run++) {
-    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     report = checkDocument(text, set);
-    best = Math.min(best, performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    best = Math.min(best, (cpu.user + cpu.system) / 1000);
   }
   assert.ok(report.words >= 50_000, `words ${report.words}`);
-  assert.ok(best < 1000, `took ${best.toFixed(0)} ms`);
+  assert.ok(best < 1000, `took ${best.toFixed(0)} ms of CPU`);
   assert.equal(report.statements.length, 20);
   assert.ok(report.addressed.includes('breaks'));
 });

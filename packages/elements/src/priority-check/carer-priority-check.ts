@@ -803,17 +803,17 @@ export class CarerPriorityCheck extends CarerElement {
             : nothing}
         </div>
       </form>
-      <div role="status" class="doc-status">
-        ${this.checking
-          ? html`<label for="doc-progress">${msg(str`Checking… ${Math.round(this.progress * 100)}%`, { id: 'priority.doc.checking' })}</label>
-              <progress id="doc-progress" max="1" .value=${this.progress}></progress>`
-          : this.docReport
-            ? msg(
-                str`${this.docReport.addressed.length} of ${this.docReport.statements.length} statements addressed.`,
-                { id: 'priority.doc.done' },
-              )
-            : nothing}
-      </div>
+      ${this.checking
+        ? html`<div class="doc-progress">
+            <label for="doc-progress">${msg(str`Checking… ${Math.round(this.progress * 100)}%`, { id: 'priority.doc.checking' })}</label>
+            <progress id="doc-progress" max="1" .value=${this.progress}></progress>
+          </div>`
+        : nothing}
+      <p role="status" class="doc-status">
+        ${this.docReport && !this.checking
+          ? msg(str`${this.docReport.addressed.length} of ${this.docReport.statements.length} statements addressed.`, { id: 'priority.doc.done' })
+          : nothing}
+      </p>
       ${this.docReport && !this.checking ? this.renderDocReport(this.docReport) : nothing}
     `;
   }
