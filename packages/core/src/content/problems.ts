@@ -364,6 +364,62 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** The candidate nearest to `key` (two edits at most, and not for tiny keys), if any. */
+function closest(key: string, candidates: readonly string[]): string | undefined {
+  if (key.length < 3) return undefined;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = distance(key, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+type Def = { type?: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType; innerType?: z.core.$ZodType; options?: z.core.$ZodType[]; discriminator?: string };
+const defOf = (schema: z.core.$ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Through optional wrappers and, using the data, to the one option of a discriminated union. */
+function unwrap(schema: z.core.$ZodType | undefined, data: unknown): z.core.$ZodType | undefined {
+  for (let i = 0; schema && i < 10; i++) {
+    const def = defOf(schema);
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') schema = def.innerType;
+    else if (def.type === 'union' && def.discriminator && data !== null && typeof data === 'object') {
+      const value = (data as Record<string, unknown>)[def.discriminator];
+      schema = def.options?.find((o) => {
+        const values = (o as unknown as { _zod: { propValues?: Record<string, Set<unknown>> } })._zod.propValues?.[def.discriminator!];
+        return values?.has(value as never);
+      });
+    } else return schema;
+  }
+  return schema;
+}
+
+/** The keys the object at `path` may have, read from the schema; `[]` when unknown. */
+function knownKeys(schema: z.core.$ZodType | undefined, data: unknown, path: readonly PathSegment[]): string[] {
+  try {
+    let node = data;
+    let s = unwrap(schema, node);
+    for (const seg of path) {
+      if (!s) return [];
+      const def = defOf(s);
+      if (def.type === 'object' && typeof seg === 'string' && def.shape && Object.hasOwn(def.shape, seg)) s = def.shape[seg];
+      else if (def.type === 'array') s = def.element;
+      else if (def.type === 'record') s = def.valueType;
+      else return [];
+      node = at(node, [seg]);
+      s = unwrap(s, node);
+    }
+    const def = s ? defOf(s) : undefined;
+    return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  } catch {
+    return [];
+  }
+}
+
 const CONDITION_OPERATORS = ['equals', 'in', 'answered', 'all', 'any', 'not'] as const;
 const CONDITION_KEYS = ['question', ...CONDITION_OPERATORS];
 
@@ -377,6 +433,8 @@ type Issue = z.core.$ZodIssue;
 
 interface FormatContext {
   data: unknown;
+  /** The schema parsed against, to find the keys an object may have ("did you mean"). */
+  schema?: z.core.$ZodType;
   rootNoun: string;
   /** Plain words for a union that is not a condition or discriminated union, by the key it sits under. */
   unionMessages?: Record<string, string>;
@@ -450,8 +508,12 @@ function collect(issue: Issue, prefix: PathSegment[], ctx: FormatContext, out: P
             at(ctx.data, [...prefix, ...(s.path as PathSegment[])]) === undefined,
         )
         .map((s) => String(s.path[s.path.length - 1]));
+      const present = at(ctx.data, path);
+      const allowed = knownKeys(ctx.schema, ctx.data, path).filter(
+        (k) => !(present !== null && typeof present === 'object' && Object.hasOwn(present, k)),
+      );
       for (const key of keys) {
-        const guess = missing.find((m) => distance(key, m) <= 2);
+        const guess = closest(key, missing) ?? closest(key, allowed);
         out.push({
           path: formatPath(path),
           message: guess ? `unknown key "${key}" (did you mean "${guess}"?)` : `unknown key "${key}" (check the spelling)`,
@@ -614,7 +676,7 @@ export function parseWithSchema<T>(
     const result = z.safeParse(schema, plain.value, { error: defaultMessage });
     if (result.success) return { ok: true, value: result.data };
     const rootNoun = typeof options.rootNoun === 'function' ? options.rootNoun(plain.value) : options.rootNoun;
-    const ctx: FormatContext = { data: plain.value, rootNoun };
+    const ctx: FormatContext = { data: plain.value, rootNoun, schema };
     if (options.unionMessages) ctx.unionMessages = options.unionMessages;
     const problems: Problem[] = [];
     const issues = result.error.issues;
