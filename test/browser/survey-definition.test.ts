@@ -85,3 +85,39 @@ describe('<carer-survey> definitions', () => {
     expect(seen(el.shadowRoot!)).to.contain('How old are you?');
   });
 });
+
+describe('<carer-survey> set-up', () => {
+  it('with nothing to show, tells the partner (carer-error, kind config)', async () => {
+    const el = document.createElement('carer-survey');
+    el.database = freshDatabase();
+    const error = oneEvent(el, 'carer-error');
+    document.body.append(el);
+    expect((await error).detail.kind).to.equal('config');
+    expect(seen(el.shadowRoot!)).to.contain('set the src attribute');
+    el.remove();
+  });
+
+  it('one question per page when the definition says so, with "Question n of N"', async () => {
+    const el = document.createElement('carer-survey');
+    el.database = freshDatabase();
+    el.definition = { ...branchingSurvey, oneQuestionPerPage: true };
+    document.body.append(el);
+    await el.ready;
+    await settle(el);
+    expect(seen(el.shadowRoot!)).to.contain('Question 1 of');
+    expect(el.shadowRoot!.querySelectorAll('carer-question').length).to.equal(1);
+    el.remove();
+  });
+
+  it('the young attribute uses the young carers wording', async () => {
+    const el = document.createElement('carer-survey');
+    el.database = freshDatabase();
+    el.young = true;
+    el.definition = { ...branchingSurvey, pages: [{ ...branchingSurvey.pages[2]!, showIf: undefined }] };
+    document.body.append(el);
+    await el.ready;
+    await settle(el);
+    expect(seen(el.shadowRoot!)).to.contain('Do your teachers know');
+    el.remove();
+  });
+});

@@ -537,7 +537,7 @@ export class CarerSurvey extends CarerElement {
         return renderDefinitionProblem(this.source.problem!);
       case 'idle':
         return html`<div class="widget-loading" part="loading">
-          <p>${msg('No survey has been chosen yet. Set the src attribute, the instrument attribute or the definition property.', { id: 'survey.none' })}</p>
+          <p>${msg('Nothing to show yet: set the src attribute, the instrument attribute or the definition property.', { id: 'widget.error.none' })}</p>
         </div>`;
       case 'loading':
         return renderLoading();

@@ -170,6 +170,16 @@ export class DefinitionController<K extends InstrumentKind> implements ReactiveC
     this.abort = undefined;
     if (source.from === 'none') {
       this.set('idle');
+      // A page may set `definition` just after adding the element: only complain if it stays empty.
+      setTimeout(() => {
+        if (generation !== this.generation || !this.host.isConnected) return;
+        this.host.dispatchEvent(
+          new CarerErrorEvent({
+            kind: 'config',
+            message: msg('Nothing to show yet: set the src attribute, the instrument attribute or the definition property.', { id: 'widget.error.none' }),
+          }),
+        );
+      }, 0);
       return;
     }
     if (source.from === 'definition') {
