@@ -2,6 +2,7 @@
  * A ChartView (what to draw) → a chart.js configuration, for the reader's setting: text direction,
  * reduced motion and forced colours.
  */
+import { msg } from '@lit/localize';
 import type { ChartConfiguration, ChartDataset, Plugin, TooltipItem } from 'chart.js';
 import type { ChartView, SeriesView } from '../model/describe.js';
 import type { NumberWords } from '../model/format.js';
@@ -99,7 +100,7 @@ export function chartConfig(view: ChartView, words: NumberWords, settings: DrawS
     ticks: { color: settings.ink, font: { size: 13 }, callback: (v: number | string) => format(Number(v)) },
     grid: settings.forcedColours ? { color: settings.ink, tickBorderDash: [2, 4] } : { color: 'rgba(11,12,12,0.15)' },
     border: settings.forcedColours ? { dash: [2, 4] } : {},
-    title: { display: !!view.axisTitle, text: view.axisTitle ?? '', color: settings.ink, font: { size: 14 } },
+    title: { display: !!view.axisTitle, text: axisTitle(view, settings), color: settings.ink, font: { size: 14 } },
     ...(!horizontal && settings.rtl ? { position: 'right' as const } : {}),
   };
   const indexAxis = {
@@ -153,4 +154,12 @@ export function chartConfig(view: ChartView, words: NumberWords, settings: DrawS
     },
     plugins: [hiddenBarsPlugin(view, settings) as Plugin<'bar' | 'line'>],
   };
+}
+
+/** The diverging axis says which side negative answers are on: the left, or the right when mirrored. */
+function axisTitle(view: ChartView, settings: DrawSettings): string {
+  if (view.kind !== 'diverging') return view.axisTitle ?? '';
+  return settings.rtl
+    ? msg('Percentage of those who answered (negative answers to the right of zero)', { id: 'results.axis.divergingRtl' })
+    : msg('Percentage of those who answered (negative answers to the left of zero)', { id: 'results.axis.diverging' });
 }
