@@ -32,7 +32,15 @@ async function walk(el: CarerQuiz, path: Record<string, string>): Promise<string
   return asked;
 }
 
-const cases = [
+interface PathCase {
+  name: string;
+  path: Record<string, string>;
+  outcome: string;
+  title: string;
+  mentions: string[];
+}
+
+const cases: PathCase[] = [
   {
     name: 'adult carer',
     path: { 'age-band': '26-64', 'helps-someone': 'yes', reason: 'yes', who: 'parent', 'how-often': 'every-day', paid: 'no' },

@@ -174,7 +174,7 @@ export function deepActive(): Element | null {
 }
 
 /** Presses Tab (up to `max` times) until the focused element matches; fails if it never does. */
-export async function tabTo(el: Element, test: (active: Element) => boolean, max = 30, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Element> {
+export async function tabTo(test: (active: Element) => boolean, max = 30, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Element> {
   for (let i = 0; i < max; i++) {
     await sendKeys({ press: key });
     const a = deepActive();
@@ -186,7 +186,7 @@ export async function tabTo(el: Element, test: (active: Element) => boolean, max
 /** Presses Enter on the button called `name`, tabbing to it first unless it has focus already. */
 export async function activate(el: CarerQuiz, name: RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   const a = deepActive();
-  if (!(a && isButton(name)(a))) await tabTo(el, isButton(name), 30, key);
+  if (!(a && isButton(name)(a))) await tabTo(isButton(name), 30, key);
   await sendKeys({ press: 'Enter' });
   await settle(el);
   await new Promise((r) => setTimeout(r, 0));
@@ -201,7 +201,7 @@ export const isInput = (qid: string) => (a: Element) => a.localName === 'input' 
  * radios Space / arrow keys, for checkboxes Tab and Space on each wanted box.
  */
 export async function chooseByKeyboard(el: CarerQuiz, qid: string, values: string[]): Promise<void> {
-  const first = (await tabTo(el, isInput(qid))) as HTMLInputElement;
+  const first = (await tabTo(isInput(qid))) as HTMLInputElement;
   if (first.type === 'radio') {
     const inputs = deepAll(el.shadowRoot!.querySelector(`[data-qid="${qid}"]`)!, 'input').filter((i) => (i as HTMLInputElement).name === qid) as HTMLInputElement[];
     const target = inputs.findIndex((i) => i.value === values[0]);
