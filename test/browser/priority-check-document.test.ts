@@ -30,7 +30,9 @@ const LEAFLET =
   'Looking after someone? We offer short breaks for carers every month.\n\n' +
   'We do not offer a carers assessment at the moment. Young carers meet on Fridays.';
 
-describe('<carer-priority-check mode="document">', () => {
+describe('<carer-priority-check mode="document">', function () {
+  // axe over a 20-statement form takes seconds on a shared, loaded test machine.
+  this.timeout(40000);
   it('says the text is never uploaded, and is accessible before a check', async () => {
     const el = await make();
     expect($(el, '[part=privacy]').textContent).to.contain('never uploaded');

@@ -60,7 +60,9 @@ async function download(el: CarerPriorityCheck, kind: 'json' | 'csv'): Promise<{
   return { name, text: await blob!.text() };
 }
 
-describe('<carer-priority-check> report and downloads', () => {
+describe('<carer-priority-check> report and downloads', function () {
+  // axe over a 20-statement form takes seconds on a shared, loaded test machine.
+  this.timeout(40000);
   afterEach(() => emulateMedia({ media: 'screen' }));
 
   it('JSON download parses back to the same data, with totals equal to the ratings', async () => {

@@ -31,7 +31,9 @@ async function rate(el: CarerPriorityCheck, statement: string, value: string): P
   await el.updateComplete;
 }
 
-describe('<carer-priority-check> self-assessment', () => {
+describe('<carer-priority-check> self-assessment', function () {
+  // axe over a 20-statement form takes seconds on a shared, loaded test machine.
+  this.timeout(40000);
 
   it('renders every organisation statement with rating, evidence, owner and review date', async () => {
     const el = await make('self-assessment');
@@ -135,7 +137,9 @@ describe('<carer-priority-check> self-assessment', () => {
   });
 });
 
-describe('<carer-priority-check> keyboard', () => {
+describe('<carer-priority-check> keyboard', function () {
+  // axe over a 20-statement form takes seconds on a shared, loaded test machine.
+  this.timeout(40000);
 
   it('self-assessment can be completed with the keyboard only', async () => {
     const el = await make('self-assessment');
@@ -189,7 +193,42 @@ describe('<carer-priority-check> keyboard', () => {
   });
 });
 
-describe('CSV cells', () => {
+describe('<carer-priority-check> built-in statement sets', function () {
+  // axe over a 20-statement form takes seconds on a shared, loaded test machine.
+  this.timeout(40000);
+  for (const [id, mode, count] of [
+    ['hw-commitment-to-carers', 'self-assessment', 5],
+    ['hw-commitment-to-carers', 'carer', 5],
+    ['stockport-think-carer-priorities', 'self-assessment', 16],
+    ['warrington-carers-aims', 'carer', 13],
+  ] as const) {
+    it(`${id} loads in ${mode} mode`, async () => {
+      const el = await fixture<CarerPriorityCheck>(html`<carer-priority-check mode=${mode} instrument=${id}></carer-priority-check>`);
+      for (let i = 0; i < 50 && !sr(el).querySelector('carer-likert'); i++) await new Promise((r) => setTimeout(r, 20));
+      await el.updateComplete;
+      expect($$(el, 'carer-likert')).to.have.length(count);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('warrington (carer statements only) says so in self-assessment mode', async () => {
+    const el = await fixture<CarerPriorityCheck>(html`<carer-priority-check instrument="warrington-carers-aims"></carer-priority-check>`);
+    for (let i = 0; i < 50 && !sr(el).querySelector('.problem'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect($(el, '.problem').textContent).to.contain('no statements for organisations');
+  });
+
+  it('a broken definition is explained for the web editor', async () => {
+    const el = await fixture<CarerPriorityCheck>(
+      html`<carer-priority-check .definition=${{ kind: 'statement-set', id: 'x', version: 1, title: 'X', scale: [], groups: [] }}></carer-priority-check>`,
+    );
+    expect(sr(el).textContent).to.contain("Details for the website's editor");
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('CSV cells', function () {
+  // axe over a 20-statement form takes seconds on a shared, loaded test machine.
+  this.timeout(40000);
   it('are formula-safe and parse back', () => {
     expect(csvCell('=SUM(A1)')).to.equal(`"'=SUM(A1)"`);
     expect(csvCell('say "hi"')).to.equal('"say ""hi"""');
