@@ -59,10 +59,12 @@ export const quizStyles = css`
     font-weight: 700;
     line-height: 1.2;
   }
+  /* Headings take focus only from code (tabindex="-1"), to be read out: no focus ring, as GOV.UK. */
   .heading:focus,
   .panel__title:focus,
   .feedback__verdict:focus {
     outline: none;
+    box-shadow: none;
   }
   .section-heading {
     margin: var(--cv-space-6) 0 var(--cv-space-3);
