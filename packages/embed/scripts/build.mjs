@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// Builds the drop-in into dist/v1: `carers-voice.js` (the loader), one entry per widget, shared
+// chunks, and `manifest.json` (every file's bytes, gzip -9 bytes and sha384 SRI hash, plus what each
+// widget makes a host page download). `pnpm --filter @carers-voice/embed build` or `pnpm build:embed`.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const pkg = fileURLToPath(new URL('..', import.meta.url));
+const root = join(pkg, '../..');
+
+/** Each widget tag and the module that defines it (also its entry name in dist/v1). */
+export const widgetEntries = {
+  'carer-voice': ['voice', '@carers-voice/elements/provider/define'],
+  'carer-survey': ['survey', '@carers-voice/elements/survey/define'],
+  'carer-quiz': ['quiz', '@carers-voice/elements/quiz/define'],
+  'carer-poll': ['poll', '@carers-voice/elements/poll/define'],
+  'carer-priority-check': ['priority-check', '@carers-voice/elements/priority-check/define'],
+  'carer-results': ['results', '@carers-voice/charts/define'],
+};
+
+/** Gzipped bytes a host page may download per widget (loader + widget + shared chunks, JS + CSS). */
+export const budgets = {
+  'carer-survey': 25 * 1024,
+  'carer-quiz': 25 * 1024,
+  'carer-poll': 25 * 1024,
+  'carer-priority-check': 25 * 1024,
+  'carer-results': 90 * 1024,
+};
+
+// `import('optional:x')`: x if it resolves, else a stub module saying it is missing.
+const optional = {
+  name: 'optional',
+  setup(b) {
+    b.onResolve({ filter: /^optional:/ }, async (args) => {
+      const target = args.path.slice('optional:'.length);
+      const found = await b.resolve(target, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer });
+      if (found.errors.length === 0) return { path: found.path, external: found.external };
+      return { path: target, namespace: 'optional-missing' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'optional-missing' }, () => ({ contents: 'export const missing = true;', loader: 'js' }));
+  },
+};
+
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+/**
+ * Builds into `outdir` (default dist/v1) and returns the manifest. Entry points other than the
+ * loader exist so the chunks have readable names; the loader imports them lazily.
+ */
+export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const entryPoints = { 'carers-voice': join(pkg, 'src/carers-voice.ts') };
+  const result = await build({
+    entryPoints,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    splitting: true,
+    target: ['es2020', 'chrome90', 'firefox90', 'safari15'],
+    outdir,
+    chunkNames: '[name]-[hash]',
+    conditions: ['source', 'browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    tsconfig: join(root, 'tsconfig.base.json'),
+    absWorkingDir: root,
+    plugins: [optional],
+    legalComments: 'none',
+    metafile: true,
+    logLevel: quiet ? 'error' : 'warning',
+  });
+  writeFileSync(join(pkg, 'dist/metafile.json'), JSON.stringify(result.metafile));
+
+  const outputs = result.metafile.outputs;
+  const rel = (out) => relative(outdir, join(root, out)).split('\\').join('/');
+  const manifestFiles = {};
+  for (const path of files(outdir).sort()) {
+    const bytes = readFileSync(path);
+    manifestFiles[relative(outdir, path).split('\\').join('/')] = { bytes: bytes.length, gzip: gz(bytes), integrity: sri(bytes) };
+  }
+
+  // What the page downloads for a widget: the loader, the chunk its lazy import names, and every
+  // chunk those import statically. Lazy imports inside the widget (other languages, content
+  // packs) are listed apart: a page loads them only when it asks for them.
+  const loaderOut = Object.keys(outputs).find((o) => outputs[o].entryPoint?.endsWith('src/carers-voice.ts'));
+  const staticClosure = (out, seen = new Set()) => {
+    if (seen.has(out)) return seen;
+    seen.add(out);
+    for (const imp of outputs[out].imports) if (!imp.external && imp.kind === 'import-statement') staticClosure(imp.path, seen);
+    return seen;
+  };
+  const loaderStatic = staticClosure(loaderOut);
+  const dynamicOf = (outs) => [...outs].flatMap((o) => outputs[o].imports.filter((i) => i.kind === 'dynamic-import' && !i.external).map((i) => i.path));
+  const widgets = {};
+  for (const [tag, [, specifier]] of Object.entries(widgetEntries)) {
+    // The loader's dynamic import whose chunk contains this widget's define module.
+    const definePath = specifier.replace('@carers-voice/elements/', 'packages/elements/src/').replace('@carers-voice/charts/', 'packages/charts/src/') + '.ts';
+    const widgetOut = dynamicOf([loaderOut]).find((o) => Object.keys(outputs[o].inputs).includes(definePath) || outputs[o].entryPoint === definePath);
+    if (!widgetOut) {
+      widgets[tag] = { missing: true };
+      continue;
+    }
+    const eager = new Set([...loaderStatic, ...staticClosure(widgetOut)]);
+    const lazy = new Set(dynamicOf(staticClosure(widgetOut)).filter((o) => !eager.has(o)));
+    const list = [...eager].map(rel);
+    widgets[tag] = {
+      files: list,
+      bytes: list.reduce((n, f) => n + manifestFiles[f].bytes, 0),
+      gzip: list.reduce((n, f) => n + manifestFiles[f].gzip, 0),
+      lazy: [...lazy].map(rel),
+      ...(budgets[tag] ? { budget: budgets[tag] } : {}),
+    };
+  }
+  const manifest = {
+    version: 1,
+    loader: rel(loaderOut),
+    note: 'bytes: raw; gzip: gzip -9; integrity: SRI sha384 of the file as served',
+    files: manifestFiles,
+    widgets,
+  };
+  writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, metafile: result.metafile, outdir };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { manifest, outdir } = await buildEmbed();
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`carers-voice.js → ${relative(process.cwd(), outdir)}  (${Object.keys(manifest.files).length} files)`);
+  console.log(`loader ${kb(manifest.files[manifest.loader].gzip)} gz  ${manifest.files[manifest.loader].integrity}`);
+  for (const [tag, w] of Object.entries(manifest.widgets)) {
+    if (w.missing) console.log(`  <${tag}> not built yet (no module)`);
+    else console.log(`  <${tag}> ${kb(w.gzip)} gz${w.budget ? ` / budget ${kb(w.budget)}${w.gzip > w.budget ? '  OVER' : ''}` : ''}`);
+  }
+  void dirname;
+}

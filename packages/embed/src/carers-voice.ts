@@ -1,0 +1,102 @@
+/**
+ * The carers-voice drop-in (`dist/v1/carers-voice.js`): a tiny ES module a partner adds with one
+ * `<script type="module">`. It defines nothing up front. It looks for our tags in the page (now, and
+ * whenever the page adds more) and imports only the code for the tags it finds: a page showing one
+ * survey downloads the survey and the shared kit, never the charts or the quiz.
+ *
+ * Isolation: no eval, no inline script, no `style` attribute; the one rule it adds to the page
+ * (space reserved for a widget that is not defined yet, so nothing below it jumps) is a constructed
+ * stylesheet, which a strict Content-Security-Policy allows without `'unsafe-inline'` or a nonce.
+ */
+
+type Loader = () => Promise<{ missing?: true } | object>;
+
+/**
+ * One lazy import per tag. Bundlers need literal paths; `optional:` marks a widget that may not be
+ * built yet (the build resolves it to a stub that says so, and the loader warns instead of failing).
+ */
+const widgets: Record<string, Loader> = {
+  'carer-voice': () => import('@carers-voice/elements/provider/define'),
+  'carer-survey': () => import('@carers-voice/elements/survey/define'),
+  'carer-quiz': () => import('@carers-voice/elements/quiz/define'),
+  'carer-poll': () => import('optional:@carers-voice/elements/poll/define'),
+  'carer-priority-check': () => import('@carers-voice/elements/priority-check/define'),
+  'carer-results': () => import('@carers-voice/charts/define'),
+};
+
+/** Tags this script can define, for partners' own checks (`carersVoice.tags`). */
+export const tags = Object.keys(widgets);
+
+const started = new Map<string, Promise<boolean>>();
+
+/**
+ * Loads the code for `tag` (once; later calls get the same promise). Resolves `true` when the tag
+ * is defined, `false` when this build has no such widget (a console warning says so).
+ */
+export function load(tag: string): Promise<boolean> {
+  const name = tag.toLowerCase();
+  const existing = started.get(name);
+  if (existing) return existing;
+  const loader = widgets[name];
+  const done = !loader
+    ? Promise.resolve(false)
+    : loader().then(
+        (module) => {
+          if ('missing' in module && module.missing) {
+            console.warn(`carers-voice: <${name}> is not in this version of carers-voice.js yet, so it stays empty.`);
+            return false;
+          }
+          return true;
+        },
+        (error: unknown) => {
+          // A chunk that fails to load (offline, blocked) must not stop the other widgets.
+          started.delete(name);
+          console.error(`carers-voice: could not load <${name}>.`, error);
+          return false;
+        },
+      );
+  started.set(name, done);
+  return done;
+}
+
+const selector = tags.join(',');
+
+function scan(root: ParentNode): void {
+  if (root instanceof Element && root.matches(selector)) void load(root.localName);
+  for (const element of root.querySelectorAll(selector)) void load(element.localName);
+}
+
+/**
+ * Space for a widget that is still loading, so the page below does not jump when it appears
+ * (layout shift). A partner who knows the widget's height sets `--carer-reserve` on it, e.g.
+ * `carer-survey { --carer-reserve: 30em }`; the default keeps one question's worth of room.
+ * Sizes in em from the widget's own base size, which a 62.5% root font-size cannot shrink.
+ */
+function reserveSpace(): void {
+  if (typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in Document.prototype)) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    `:where(${tags.filter((t) => t !== 'carer-voice').join(',')}):not(:defined){` +
+      'display:block;font-size:max(19px,1.1875rem);min-block-size:var(--carer-reserve,16em)}' +
+      ':where(carer-voice):not(:defined){display:block}',
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+function start(): void {
+  reserveSpace();
+  scan(document);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+const flag = Symbol.for('carers-voice/embed');
+const page = globalThis as typeof globalThis & { [flag]?: boolean };
+// Safe to include twice (two snippets on one page): the second copy does nothing.
+if (typeof document !== 'undefined' && !page[flag]) {
+  page[flag] = true;
+  start();
+}
