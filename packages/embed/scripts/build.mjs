@@ -31,6 +31,20 @@ export const budgets = {
   'carer-results': 90 * 1024,
 };
 
+/**
+ * Over-budget ceilings: what each widget weighed when the budget test was written (gzip bytes, a
+ * little headroom). CI fails above the ceiling, so nothing grows while the widgets are
+ * slimmed down to their budgets; lower or delete a line as soon as a widget shrinks.
+ */
+export const knownOverBudget = {
+  'carer-survey': 64 * 1024,
+  'carer-quiz': 65 * 1024,
+  'carer-priority-check': 69 * 1024,
+};
+
+/** The gzip bytes CI allows a widget today. */
+export const ceiling = (tag) => knownOverBudget[tag] ?? budgets[tag];
+
 // `import('optional:x')`: x if it resolves, else a stub module saying it is missing.
 const optional = {
   name: 'optional',
