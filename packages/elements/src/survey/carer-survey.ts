@@ -206,31 +206,33 @@ export class CarerSurvey extends CarerElement {
     super.update(changed);
   }
 
-  /** A new definition: load its draft, then show where the carer was. */
+  /**
+   * A new definition: show its first page at once (no wait for IndexedDB), and load any draft
+   * alongside; a draft found before the carer has answered anything resumes where they were.
+   */
   private start(survey: Survey): void {
     this.survey = survey;
-    this.draftReady = false;
     this.readySent = false;
     this.answers = {};
     this.problems = [];
-    this.position = '';
     this.delivery = undefined;
     this.resumed = false;
     this.startedAt = new Date().toISOString();
+    this.position = route(survey, {}).steps[0]?.key ?? '';
+    this.draftReady = true;
     const key = this.draftKey;
-    if (this.config.endpoint) this.watchOutbox();
     const store = this.drafts();
     this.draftLoad = store
       .load(key, this.maxAgeMs)
       .then((draft) => {
-        if (this.survey !== survey) return;
-        if (draft && typeof draft.answers === 'object' && draft.answers) {
+        if (this.survey !== survey || Object.keys(this.answers).length > 0) return;
+        if (draft && typeof draft.answers === 'object' && draft.answers && Object.keys(draft.answers).length > 0) {
           this.answers = { ...draft.answers };
           this.startedAt = draft.startedAt;
           const steps = route(survey, this.answers).steps;
           const at = String(draft.position);
           this.position = at === CHECK || steps.some((s) => s.key === at) ? at : (steps[0]?.key ?? '');
-          this.resumed = Object.keys(draft.answers).length > 0;
+          this.resumed = true;
         }
         void store.purgeExpired(this.maxAgeMs).catch(() => undefined);
       })
@@ -238,9 +240,8 @@ export class CarerSurvey extends CarerElement {
         // Private browsing or storage switched off: the survey still works, it just cannot resume.
       })
       .finally(() => {
-        if (this.survey !== survey) return;
-        if (!this.position) this.position = route(survey, this.answers).steps[0]?.key ?? '';
-        this.draftReady = true;
+        // Responses queued on an earlier visit are sent from now on (after the first page is up).
+        if (this.survey === survey && this.config.endpoint) this.watchOutbox();
       });
   }
 
