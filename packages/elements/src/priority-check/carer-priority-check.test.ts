@@ -115,8 +115,9 @@ describe('<carer-priority-check> self-assessment', function () {
     ev.value = 'All staff trained in 2025';
     ev.dispatchEvent(new Event('input'));
     setTimeout(() => ($(el, 'button[type=submit]') as HTMLButtonElement).click());
+    const sentEvent = new Promise<CustomEvent<{ id: string }>>((resolve) => el.addEventListener('carer-sent', (e) => resolve(e), { once: true }));
     const submitted = await oneEvent(el, 'carer-submit');
-    const envelope = submitted.detail.envelope as { instrument: { id: string }; answers: Record<string, string>; partner: string };
+    const envelope = submitted.detail.envelope as { id: string; instrument: { id: string }; answers: Record<string, string>; partner: string };
     expect(envelope.instrument.id).to.equal('sample-priorities');
     expect(envelope.partner).to.equal('hub');
     expect(Object.keys(envelope.answers)).to.have.length(10);
@@ -124,6 +125,9 @@ describe('<carer-priority-check> self-assessment', function () {
     await new Promise((r) => setTimeout(r, 300));
     await el.updateComplete;
     expect(sr(el).textContent).to.contain('Ratings sent');
+    expect((await sentEvent).detail.id).to.equal(envelope.id);
+    const arrived = (await (await fetch('/__scripted__/priority-self')).json()) as { ids: string[] };
+    expect(arrived.ids).to.deep.equal([envelope.id]);
   });
 
   it('says plainly when the page has no collector address', async () => {

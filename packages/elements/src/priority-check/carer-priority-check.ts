@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Question } from '@carers-voice/core/content';
 import { createEnvelope, type ResponseEnvelope } from '@carers-voice/core/response';
-import { DraftStore, sharedOutbox } from '@carers-voice/core/outbox';
+import { DraftStore, sharedOutbox, type OutboxChangeEvent } from '@carers-voice/core/outbox';
 import {
   checkDocumentAsync,
   type Coverage,
@@ -15,7 +15,7 @@ import { CarerElement } from '../base/carer-element.js';
 import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { DefinitionController, definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/index.js';
-import { CarerErrorEvent, CarerReadyEvent, CarerSubmitEvent } from '../events/events.js';
+import { CarerErrorEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import type { ErrorSummaryItem } from '../kit/error-summary/carer-error-summary.js';
 import { priorityCheckStyles } from './carer-priority-check.styles.js';
 import { ACCEPTED_FILES, MAX_FILE_BYTES, fileToText, isAcceptedFile } from './document-text.js';
@@ -59,6 +59,7 @@ interface SelfAssessmentDraft {
  *
  * @fires carer-ready - The statement set is loaded.
  * @fires carer-submit - Ratings are about to be stored and sent (detail: the envelope).
+ * @fires carer-sent - The collector acknowledged them (perhaps later, once back online).
  * @fires carer-error - A bad definition, a missing endpoint/partner, or a send problem.
  *
  * @csspart statement - One statement in the self-assessment.
@@ -109,8 +110,19 @@ export class CarerPriorityCheck extends CarerElement {
   private checkAbort: AbortController | undefined;
   private readySent: unknown;
 
+  /** Envelope ids this widget sent and still waits to hear about. */
+  private readonly awaiting = new Set<string>();
+  private readonly onOutbox = (e: Event): void => {
+    const { record } = e as OutboxChangeEvent;
+    if (e.type !== 'sent' || !this.awaiting.has(record.id)) return;
+    this.awaiting.delete(record.id);
+    if (this.awaiting.size === 0) sharedOutbox().removeEventListener('sent', this.onOutbox);
+    this.dispatchEvent(new CarerSentEvent({ id: record.id, receipt: record.receipt }));
+  };
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    if (this.awaiting.size) sharedOutbox().removeEventListener('sent', this.onOutbox);
     this.checkAbort?.abort();
     if (this.draftTimer) {
       clearTimeout(this.draftTimer);
@@ -266,7 +278,10 @@ export class CarerPriorityCheck extends CarerElement {
         meta: { mode: 'inline' },
       });
       this.dispatchEvent(new CarerSubmitEvent({ envelope }));
-      await sharedOutbox().enqueue(envelope, this.config.endpoint!);
+      const outbox = sharedOutbox();
+      this.awaiting.add(envelope.id);
+      outbox.addEventListener('sent', this.onOutbox);
+      await outbox.enqueue(envelope, this.config.endpoint!);
       this.sent = envelope;
       if (this.mode === 'carer') {
         this.carerRatings = {};
