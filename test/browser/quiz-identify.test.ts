@@ -136,13 +136,12 @@ describe('<carer-quiz> identify mode ("am I a carer?")', () => {
     await choose(el, 'helps-someone', 'yes');
     await press(el, /Continue/);
     expect(currentQuestion(el)).to.equal('reason');
-    // Later questions depend on this one, so the count grows as answers open them.
-    expect(seen(el.shadowRoot!)).to.contain('Question 3 of 3');
+    // Branching changes how many questions there are, so no "Question 3 of N" is shown.
+    expect(seen(el.shadowRoot!)).to.not.match(/Question \d+ of/);
     await press(el, /Back/);
     expect(currentQuestion(el)).to.equal('helps-someone');
     expect(deepAll(el, 'input').filter((i) => (i as HTMLInputElement).checked).map((i) => (i as HTMLInputElement).value)).to.deep.equal(['yes']);
     await choose(el, 'helps-someone', 'no');
-    expect(seen(el.shadowRoot!)).to.contain('Question 2 of 2');
     const submitted = oneEvent(el, 'carer-submit');
     await press(el, /Continue/);
     const envelope = (await submitted).detail.envelope as { answers: Record<string, string> };

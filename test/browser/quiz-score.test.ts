@@ -209,6 +209,25 @@ describe('<carer-quiz> score mode', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fires carer-ready once loaded and carer-answer when the carer chooses, not when code sets things', async () => {
+    const el = document.createElement('carer-quiz');
+    el.database = freshDatabase();
+    const ready = oneEvent(el, 'carer-ready');
+    el.definition = smallQuiz;
+    document.body.append(el);
+    const { detail } = await ready;
+    expect(detail).to.deep.equal({ instrument: { id: 'test-quiz', version: 1 }, kind: 'quiz', title: 'Test quiz' });
+    await settle(el);
+    const answers: unknown[] = [];
+    el.addEventListener('carer-answer', (e) => answers.push(e.detail));
+    el.easyRead = true;
+    await settle(el);
+    expect(answers).to.deep.equal([]);
+    await choose(el, 'any-age', 'no');
+    expect(answers).to.deep.equal([{ question: 'any-age', value: 'no' }]);
+    el.remove();
+  });
+
   it('shows a partner what is wrong with a definition that is not a quiz', async () => {
     const el = document.createElement('carer-quiz');
     const error = oneEvent(el, 'carer-error');

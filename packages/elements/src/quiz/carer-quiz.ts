@@ -688,7 +688,9 @@ export class CarerQuiz extends CarerElement {
       ${this.renderTopBar(identify && index > 0)} ${this.renderErrorSummary()}
       <h2 class="heading" part="heading" tabindex="-1" data-heading>${this.quizTitle()}</h2>
       ${index === 0 && !done ? this.renderIntro() : nothing}
-      <carer-progress part="progress" current=${index + 1} total=${questions.length} unit="question"></carer-progress>
+      ${identify
+        ? nothing // Branching changes how many questions there are, so a count would jump about.
+        : html`<carer-progress part="progress" current=${index + 1} total=${questions.length} unit="question"></carer-progress>`}
       ${done
         ? html`${this.renderFeedback(q, index)}
             <button class="button" part="button" type="button" @click=${this.onNext} aria-busy=${this.guard.busy ? 'true' : 'false'}>
