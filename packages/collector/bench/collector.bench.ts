@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { parseDefinition, type Definition } from '@carers-voice/core/content';
-import { randomAnswers, seededRandom } from '../src/testing/answers.js';
+import { randomAnswers, seededRandom } from '../src/answers.js';
 import { startThrowawayPostgres, type PostgresServer } from '../src/testing/databases.js';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -58,8 +58,8 @@ function startServer(env: Record<string, string>): Promise<Server> {
       ...process.env,
       PORT: '0',
       LOG_LEVEL: 'silent',
-      RATE_LIMIT_CLIENT: '100000000',
-      RATE_LIMIT_PARTNER: '100000000',
+      RATE_LIMIT_CLIENT: '10000000',
+      RATE_LIMIT_PARTNER: '10000000',
       MIN_COMPLETION_SECONDS: '0',
       CV_REGISTER_FILE: surveyFile,
       CV_GROUP_BY: GROUP_BY,

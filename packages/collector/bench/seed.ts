@@ -13,7 +13,7 @@ import { openFromConfig } from '../src/main.js';
 import { Store } from '../src/store.js';
 import { createUser } from '../src/auth.js';
 import { addTallies, type TallyWrite } from '../src/ingest.js';
-import { randomAnswers, seededRandom } from '../src/testing/answers.js';
+import { randomAnswers, seededRandom } from '../src/answers.js';
 import { resetDatabase } from '../src/testing/databases.js';
 
 const count = Number(process.argv[2] ?? 10000);

@@ -11,6 +11,7 @@ import { createUser } from './auth.js';
 import { openBackends, resetDatabase, type Backend } from './testing/databases.js';
 import { envelope, partnerA, partnerB, testConfig, testSurvey } from './testing/fixtures.js';
 import { deleteOlderThan } from './retention.js';
+import { pollAfterClose, pollAfterVote, pollNoResults } from '@carers-voice/core/content/fixtures';
 
 const backends = await openBackends();
 after(async () => {
@@ -348,6 +349,42 @@ for (const backend of backends) {
       const left = await backend.database.db.selectFrom('responses').select('id').where('partner_id', '=', 'council').execute();
       assert.equal(left.length, 0);
       assert.equal(await tallyCount(backend, 'council'), tallyBefore);
+    });
+
+    test('polls: statements held for moderation, "you said, we did", public results only when the poll allows', async () => {
+      for (const p of [pollAfterVote, { ...pollAfterClose, closes: '2099-01-01T00:00:00Z' }, pollNoResults]) await app.store.registerInstrument(p as never, []);
+      const pollId = pollAfterClose.id;
+      const refused = await app.app.inject({ method: 'POST', url: `/api/v1/polls/${pollAfterVote.id}/statements`, payload: { partner: 'council', text: 'More evening support groups' } });
+      assert.equal(refused.statusCode, 403);
+      const short = await app.app.inject({ method: 'POST', url: `/api/v1/polls/${pollId}/statements`, payload: { partner: 'council', text: 'x' } });
+      assert.equal(short.statusCode, 400);
+      const wrongOrigin = await app.app.inject({ method: 'POST', url: `/api/v1/polls/${pollId}/statements`, headers: { origin: 'https://carers.example' }, payload: { partner: 'council', text: 'More evening support groups' } });
+      assert.equal(wrongOrigin.statusCode, 403);
+      const sent = await app.app.inject({ method: 'POST', url: `/api/v1/polls/${pollId}/statements`, headers: { origin: 'https://council.example' }, payload: { partner: 'council', text: 'More evening support groups' } });
+      assert.equal(sent.statusCode, 201, sent.body);
+      assert.equal(sent.headers['access-control-allow-origin'], 'https://council.example');
+      const before = await app.app.inject({ method: 'GET', url: `/api/v1/polls/${pollId}/statements` });
+      assert.deepEqual(before.json().statements, [], 'nothing is shown before a moderator approves it');
+      assert.equal((await app.app.inject({ method: 'GET', url: '/api/v1/moderation/statements', headers: { cookie: cookies.viewer! } })).statusCode, 403);
+      const queue = await app.app.inject({ method: 'GET', url: '/api/v1/moderation/statements', headers: { cookie: cookies.mod! } });
+      const pending = queue.json().pending.find((p: { text: string }) => p.text === 'More evening support groups');
+      assert.ok(pending);
+      const noCsrf = await app.app.inject({ method: 'POST', url: `/api/v1/moderation/statements/${pending.id}`, headers: { cookie: cookies.mod! }, payload: { decision: 'approve' } });
+      assert.equal(noCsrf.statusCode, 403);
+      const approve = await app.app.inject({ method: 'POST', url: `/api/v1/moderation/statements/${pending.id}`, headers: { cookie: cookies.mod!, ...DASH }, payload: { decision: 'approve' } });
+      assert.equal(approve.statusCode, 200);
+      const after = await app.app.inject({ method: 'GET', url: `/api/v1/polls/${pollId}/statements` });
+      assert.deepEqual(after.json().statements.map((x: { text: string }) => x.text), ['More evening support groups']);
+      const update = await app.app.inject({ method: 'POST', url: `/api/v1/polls/${pollId}/updates`, headers: { cookie: cookies.admin!, ...DASH }, payload: { youSaid: 'Evening groups', weDid: 'Two new evening groups from March' } });
+      assert.equal(update.statusCode, 201);
+      const updates = await app.app.inject({ method: 'GET', url: `/api/v1/polls/${pollId}/updates` });
+      assert.equal(updates.json().updates[0].weDid, 'Two new evening groups from March');
+      assert.equal((await app.app.inject({ method: 'GET', url: `/api/v1/polls/${pollNoResults.id}/results` })).statusCode, 403);
+      assert.equal((await app.app.inject({ method: 'GET', url: `/api/v1/polls/${pollId}/results` })).statusCode, 403);
+      const open = await app.app.inject({ method: 'GET', url: `/api/v1/polls/${pollAfterVote.id}/results` });
+      assert.equal(open.statusCode, 200);
+      assert.deepEqual({ suppressed: open.json().suppressed, reason: open.json().reason }, { suppressed: true, reason: 'too few responses to show' });
+      assert.equal((await app.app.inject({ method: 'GET', url: '/api/v1/polls/nope/results' })).statusCode, 404);
     });
 
     test('unknown routes are a 404 that says what was asked for', async () => {

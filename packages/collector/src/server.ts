@@ -20,6 +20,7 @@ import { SESSION_COOKIE, SESSION_HOURS, ROLES, createUser, sessionUser, signIn, 
 import { csvLine, toCsv } from './csv.js';
 import { checkEnvelope, checkEnvelopeAnswers, optionsResolver, parseInstrument, receiptHash, separateContact } from './core-api.js';
 import { deleteByReceipt } from './retention.js';
+import { registerPollRoutes } from './polls.js';
 
 export interface AppOptions {
   config: Config;
@@ -51,7 +52,7 @@ class HttpProblem extends Error {
   }
 }
 
-const PUBLIC_PREFIXES = ['/api/v1/responses', '/api/v1/instruments', '/api/v1/deletions'];
+const PUBLIC_PREFIXES = ['/api/v1/responses', '/api/v1/instruments', '/api/v1/deletions', '/api/v1/polls'];
 const DASHBOARD_HEADER = 'x-requested-with';
 const DASHBOARD_HEADER_VALUE = 'carers-voice';
 
@@ -561,6 +562,22 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     });
     if (!released) throw new HttpProblem(404, 'no quarantined response has that id');
     return { released: true };
+  });
+
+  registerPollRoutes(app, {
+    db,
+    store,
+    problem: (status, message, problems) => new HttpProblem(status, message, problems),
+    perClient,
+    sameSiteOnly,
+    requireRole,
+    now,
+    results: async (poll) => {
+      const r = await computeResults(db, poll, { partners: undefined, from: undefined, to: undefined, by: undefined, where: undefined, version: undefined }, config.suppression, resolveOptions);
+      // Free text never leaves through the public view, not even its count.
+      if (!r.suppressed) r.questions = r.questions.filter((q) => !q.freeText);
+      return r;
+    },
   });
 
   async function logExport(userId: number, instrumentId: string, kind: string, query: unknown, rows: number) {

@@ -24,6 +24,7 @@ import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import type { DB } from './schema.js';
 import * as initial from './migrations/2026_11_001_initial.js';
+import * as polls from './migrations/2026_11_002_polls.js';
 
 export type StorageKind = 'pglite' | 'postgres';
 export interface Database {
@@ -33,7 +34,7 @@ export interface Database {
 }
 
 /** Migrations are imported, not read from a folder, so the bundled CLI carries them. */
-const migrations: Record<string, Migration> = { '2026_11_001_initial': initial };
+const migrations: Record<string, Migration> = { '2026_11_001_initial': initial, '2026_11_002_polls': polls };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrate(db: Kysely<DB>): Promise<string[]> {

@@ -77,7 +77,27 @@ export interface ExportLogTable {
   rows: number;
   at: Timestamp;
 }
+export interface PollStatementsTable {
+  id: string;
+  poll_id: string;
+  partner_id: string;
+  text: string;
+  status: 'pending' | 'approved' | 'rejected';
+  created_at: Timestamp;
+  moderated_at: Timestamp | null;
+  moderated_by: number | null;
+}
+export interface PollUpdatesTable {
+  id: Generated<number>;
+  poll_id: string;
+  you_said: string;
+  we_did: string;
+  created_at: Timestamp;
+  created_by: number;
+}
 export interface DB {
+  poll_statements: PollStatementsTable;
+  poll_updates: PollUpdatesTable;
   partners: PartnersTable;
   instruments: InstrumentsTable;
   responses: ResponsesTable;

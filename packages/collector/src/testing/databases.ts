@@ -132,5 +132,5 @@ export async function openBackends(): Promise<Backend[]> {
 /** Empties every table (between tests sharing one database). */
 export async function resetDatabase(database: Database): Promise<void> {
   const { sql } = await import('kysely');
-  await sql`truncate table export_log, sessions, users, contacts, tallies, responses, instruments, partners restart identity cascade`.execute(database.db);
+  await sql`truncate table poll_statements, poll_updates, export_log, sessions, users, contacts, tallies, responses, instruments, partners restart identity cascade`.execute(database.db);
 }
