@@ -195,7 +195,8 @@ describe('<carer-results>', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('true');
-    expect(text(button)).to.equal('Hide the table');
+    expect(text(button)).to.equal(`Hide the table: ${multipleQuestion.label}`);
+    expect(text(button.querySelector('.visually-hidden')), 'only the question is hidden from sight').to.equal(`: ${multipleQuestion.label}`);
     expect(wrap.hidden).to.be.false;
     expect(wrap.getBoundingClientRect().height).to.be.greaterThan(0);
     await sendKeys({ press: 'Space' });

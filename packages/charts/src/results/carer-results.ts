@@ -130,7 +130,10 @@ export class CarerResults extends LitElement {
       ${f.aside ? html`<p class="aside">${f.aside}</p>` : nothing}
       ${chart
         ? html`<button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="${f.key}-table" @click=${() => this.toggle(f.key)}>
-            ${open ? msg('Hide the table', { id: 'results.hideTable' }) : msg('Show as a table', { id: 'results.showTable' })}
+            ${open ? msg('Hide the table', { id: 'results.hideTable' }) : msg('Show as a table', { id: 'results.showTable' })}<span
+              class="visually-hidden"
+              >: ${f.title}</span
+            >
           </button>`
         : nothing}
       <div class="table-wrap" id="${f.key}-table" ?hidden=${!!chart && !open}>${this.renderTable(f.table, f.key, f.hasHidden)}</div>
