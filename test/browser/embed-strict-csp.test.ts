@@ -1,0 +1,64 @@
+/**
+ * A partner page with a strict Content-Security-Policy and Trusted Types
+ * (`default-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html`,
+ * test/embed/strict.html): every widget loads through the drop-in and is used, and the page sees no
+ * `securitypolicyviolation` event.
+ */
+import { expect } from '@open-wc/testing';
+import { deep, deepAll, openHost, until, type Host } from './embed-helpers.js';
+
+describe('drop-in under a strict CSP with Trusted Types', function () {
+  this.timeout(30000);
+  let host: Host;
+  afterEach(() => host?.close());
+
+  it('loads and runs every widget with no policy violation', async () => {
+    host = await openHost('/test/embed/strict.html');
+    const { doc, win } = host;
+    // The policy is really in force: a script body from a plain string is refused (Trusted Types)
+    // and the page records the refusal; so the empty list at the end means something.
+    const probe = doc.createElement('script');
+    expect(() => { probe.textContent = 'window.__inlineRan = true'; }).to.throw(/TrustedScript/);
+    await until(() => win.__host.violations.length > 0, 'the refusal to be reported');
+    win.__host.violations.length = 0;
+
+    for (const tag of ['carer-voice', 'carer-survey', 'carer-quiz', 'carer-priority-check', 'carer-results']) {
+      await until(() => win.customElements.get(tag), `<${tag}> to be defined`);
+    }
+    const survey = doc.querySelector('carer-survey')!;
+    const radio = await until(() => (deepAll(survey, 'input[type=radio]') as HTMLInputElement[]).find((r) => r.value === 'yes'), 'the survey question');
+    radio.click();
+    const text = deep(survey, 'input[type=text], input:not([type])') as HTMLInputElement;
+    text.value = 'Breaks';
+    text.dispatchEvent(new win.Event('input', { bubbles: true, composed: true }));
+    (deep(survey, 'form button[type=submit], form button:not([type])') as HTMLButtonElement).click();
+    await until(() => win.__host.events.find((e) => e.type === 'carer-submit'), 'carer-submit');
+
+    const quiz = doc.querySelector('carer-quiz')!;
+    await until(() => deep(quiz, 'input[type=radio], input[type=checkbox], button'), 'the quiz to render');
+    const check = doc.querySelector('carer-priority-check')!;
+    await until(() => deep(check, 'input, button, textarea'), 'the priority check to render');
+    const results = doc.querySelector('carer-results') as HTMLElement & { results?: unknown };
+    const { annualResults } = await import('../../packages/charts/src/fixtures.js');
+    results.results = win.structuredClone(annualResults);
+    await until(() => deep(results, 'canvas, table'), 'the results to draw');
+    await new Promise((r) => setTimeout(r, 300));
+
+    expect(win.__host.violations, JSON.stringify(win.__host.violations)).to.deep.equal([]);
+  });
+
+  it('warns instead of failing for a tag this build does not have yet', async () => {
+    host = await openHost('/test/embed/strict.html');
+    const { win } = host;
+    await until(() => win.customElements.get('carer-survey'), 'the survey to be defined');
+    const manifest = await (await fetch('/packages/embed/dist/v1/manifest.json')).json();
+    if (manifest.widgets['carer-poll'].missing) {
+      // The page keeps working; the partner's console says plainly why the poll is empty.
+      const warning = await until(() => win.__host.warnings.find((w) => w.includes('<carer-poll>')), 'a warning about <carer-poll>');
+      expect(warning).to.match(/not in this version/);
+      expect(win.customElements.get('carer-poll')).to.equal(undefined);
+    } else {
+      await until(() => win.customElements.get('carer-poll'), '<carer-poll> to be defined');
+    }
+  });
+});

@@ -1,0 +1,16 @@
+// Loaded first by every host page (a same-origin file, so a strict CSP allows it): records what a
+// partner's page would see, for the tests to read — CSP violations, layout shifts, widget events.
+window.__host = { violations: [], shifts: [], events: [], warnings: [] };
+const warn = console.warn.bind(console);
+console.warn = (...args) => { window.__host.warnings.push(args.map(String).join(' ')); warn(...args); };
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__host.violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber });
+});
+try {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__host.shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput, at: entry.startTime });
+  }).observe({ type: 'layout-shift', buffered: true });
+} catch {}
+for (const type of ['carer-ready', 'carer-answer', 'carer-submit', 'carer-sent', 'carer-error']) {
+  document.addEventListener(type, (e) => window.__host.events.push({ type, tag: e.target.localName, detail: e.detail ?? null }));
+}
