@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { sharedOutbox } from '@carers-voice/core/outbox';
+import { Outbox, sharedOutbox } from '@carers-voice/core/outbox';
 import type { CarerSurvey } from '../../packages/elements/src/survey/carer-survey.js';
-import { branchingSurvey, choose, freshDatabase, press, renderSurvey, send, settle, waitFor } from './survey-helpers.js';
+import { branchingSurvey, choose, freshDatabase, press, renderSurvey, seen, send, settle, waitFor } from './survey-helpers.js';
 
 let counter = 0;
 /** A scripted stand-in for the collector (see test/support/scripted-collector.mjs). */
@@ -87,5 +87,68 @@ describe('<carer-survey> sending', () => {
     expect(detail.message).to.contain('unknown partner');
     await settle(el);
     expect(status(el)).to.contain('could not accept');
+  });
+
+  it('pressing Send twice quickly sends one response (no double submit, the button is never disabled)', async () => {
+    const server = await scriptedServer();
+    const el = await renderSurvey({ definition: branchingSurvey, database: freshDatabase(), endpoint: server.endpoint, partner: 'test-hub' });
+    await answerAll(el);
+    let submits = 0;
+    el.addEventListener('carer-submit', () => submits++);
+    const sendButton = el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    expect(sendButton.disabled).to.equal(false);
+    sendButton.click();
+    sendButton.click();
+    await waitFor(() => status(el).startsWith('Sent'), 5000, 'sent');
+    expect(submits).to.equal(1);
+    expect((await server.received()).posts).to.equal(1);
+  });
+
+  it('takes endpoint and partner from the nearest <carer-voice>', async () => {
+    await import('../../packages/elements/src/provider/define.js');
+    const server = await scriptedServer();
+    const provider = document.createElement('carer-voice');
+    provider.setAttribute('endpoint', server.endpoint);
+    provider.setAttribute('partner', 'hub-from-provider');
+    const el = document.createElement('carer-survey');
+    el.database = freshDatabase();
+    el.definition = branchingSurvey;
+    provider.append(el);
+    document.body.append(provider);
+    await el.ready;
+    await settle(el);
+    await answerAll(el);
+    const submitted = oneEvent(el, 'carer-submit');
+    await send(el);
+    expect(((await submitted).detail.envelope as { partner: string }).partner).to.equal('hub-from-provider');
+    await waitFor(() => status(el).startsWith('Sent'), 5000, 'sent');
+    expect((await server.received()).ids.length).to.equal(1);
+    provider.remove();
+  });
+
+  it('offline, then the page is reloaded, then back online: the server still gets exactly one copy', async () => {
+    const server = await scriptedServer([], true);
+    const database = freshDatabase();
+    const el = await renderSurvey({ definition: branchingSurvey, database, endpoint: server.endpoint, partner: 'test-hub' });
+    await answerAll(el);
+    const submitted = oneEvent(el, 'carer-submit');
+    await send(el);
+    const { id } = (await submitted).detail.envelope as { id: string };
+    await waitFor(() => status(el).includes('back online'), 5000, 'the offline status');
+    // The page goes away (its outbox stops) …
+    sharedOutbox({ database }).stop();
+    el.remove();
+    // … the signal comes back, and the page is loaded again: a fresh outbox over the same IndexedDB,
+    // and the survey starts afresh (its draft was cleared when the answers were sent).
+    await server.up();
+    const reloaded = new Outbox({ database });
+    const sent = new Promise<void>((resolve) => reloaded.addEventListener('sent', () => resolve(), { once: true }));
+    reloaded.start();
+    await sent;
+    const again = await renderSurvey({ definition: branchingSurvey, database, endpoint: server.endpoint, partner: 'test-hub' });
+    expect(seen(again.shadowRoot!)).to.not.contain('Welcome back');
+    await reloaded.flush({ ignoreBackoff: true });
+    reloaded.stop();
+    expect((await server.received()).ids).to.deep.equal([id]);
   });
 });
