@@ -10,6 +10,7 @@ export class NumberWords {
   private readonly oneDecimal: Intl.NumberFormat;
   private readonly pct: Intl.NumberFormat;
   private readonly list: Intl.ListFormat;
+  private readonly andList: Intl.ListFormat;
 
   constructor(locale: string, readonly threshold: number) {
     this.locale = supported(locale);
@@ -17,6 +18,7 @@ export class NumberWords {
     this.oneDecimal = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
     this.pct = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 });
     this.list = new Intl.ListFormat(this.locale, { type: 'disjunction' });
+    this.andList = new Intl.ListFormat(this.locale, { type: 'conjunction' });
   }
 
   /** "fewer than 8": what a count from 1 to the threshold is shown as (N = threshold + 1). */
@@ -57,6 +59,11 @@ export class NumberWords {
   /** "A or B or C" in the locale's own words. */
   or(items: string[]): string {
     return this.list.format(items);
+  }
+
+  /** "A, B and C" in the locale's own words. */
+  and(items: string[]): string {
+    return this.andList.format(items);
   }
 }
 

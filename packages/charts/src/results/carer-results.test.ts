@@ -173,6 +173,7 @@ describe('<carer-results>', () => {
     expect(summary('Indicators year on year')).to.equal('“Found information easy to find” went from 55% in 2023 to 62% in 2025.');
 
     const grouped = await render(groupedResults);
+    expect(text(root(grouped).querySelectorAll('.intro')[1]!)).to.equal('Also shown by Age: Under 18 (hidden), 18 to 64 (250) and 65 or over (hidden).');
     const rows = Chart.getChart(root(grouped).querySelector('canvas')!)!;
     expect(rows.data.labels).to.deep.equal(['Everyone who answered', 'Under 18', '18 to 64', '65 or over']);
     // 18 to 64: 95 of 250 said "Easy" = 38%; the hidden groups draw nothing.

@@ -113,7 +113,14 @@ export class CarerResults extends LitElement {
             id: 'results.rule.rounded',
           })
         : msg(str`Numbers from 1 to ${small} are hidden to protect people's privacy.`, { id: 'results.rule' });
-    return html`<p class="intro">${responses} ${rule}</p>`;
+    const by = results.by;
+    const groups = by
+      ? msg(str`Also shown by ${by.label}: ${this.words.and(by.groups.map((g) => `${g.label} (${this.words.count(g.base)})`))}.`, {
+          id: 'results.byGroups',
+        })
+      : '';
+    return html`<p class="intro">${responses} ${rule}</p>
+      ${by ? html`<p class="intro">${groups}</p>` : nothing}`;
   }
 
   private renderFigure(f: FigureView, level: number) {
