@@ -14,6 +14,18 @@ export type Host = { frame: HTMLIFrameElement; win: HostWindow; doc: Document; c
 
 export const manifestUrl = '/packages/embed/dist/v1/manifest.json';
 
+export type Manifest = {
+  loader: string;
+  files: Record<string, { bytes: number; gzip: number; integrity: string }>;
+  widgets: Record<string, { missing?: true; files: string[]; gzip: number; lazy: string[]; budget?: number }>;
+};
+
+/** The build's manifest (imported: the test server turns .json files into modules). */
+export async function loadManifest(): Promise<Manifest> {
+  await requireBuild();
+  return ((await import(/* @vite-ignore */ manifestUrl)) as { default: Manifest }).default;
+}
+
 /** Fails with a plain message when the drop-in has not been built. */
 export async function requireBuild(): Promise<void> {
   const res = await fetch(manifestUrl);

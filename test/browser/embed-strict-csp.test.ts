@@ -5,7 +5,7 @@
  * `securitypolicyviolation` event.
  */
 import { expect } from '@open-wc/testing';
-import { deep, deepAll, openHost, until, type Host } from './embed-helpers.js';
+import { deep, deepAll, loadManifest, openHost, until, type Host } from './embed-helpers.js';
 
 describe('drop-in under a strict CSP with Trusted Types', function () {
   this.timeout(30000);
@@ -51,7 +51,7 @@ describe('drop-in under a strict CSP with Trusted Types', function () {
     host = await openHost('/test/embed/strict.html');
     const { win } = host;
     await until(() => win.customElements.get('carer-survey'), 'the survey to be defined');
-    const manifest = await (await fetch('/packages/embed/dist/v1/manifest.json')).json();
+    const manifest = await loadManifest();
     if (manifest.widgets['carer-poll'].missing) {
       // The page keeps working; the partner's console says plainly why the poll is empty.
       const warning = await until(() => win.__host.warnings.find((w) => w.includes('<carer-poll>')), 'a warning about <carer-poll>');
