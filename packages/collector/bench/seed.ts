@@ -31,7 +31,7 @@ const partners = [
   { id: 'library', name: 'Libraries', area: 'east', origins: [] },
 ];
 const MONTHS = 24;
-const periods = Array.from({ length: MONTHS }, (_, m) => (2025 + Math.floor(m / 12)) * 100 + (m % 12) + 1);
+const years = [2025, 2026];
 
 const database = await openFromConfig(loadConfig());
 const { db } = database;
@@ -63,20 +63,20 @@ for (let start = 0; start < count; start += 100_000) {
     cross join lateral (select ((2025 + ((i / 6) % ${sql.lit(MONTHS)}) / 12) * 100 + ((i / 6) % 12) + 1) as period) as p`.execute(db);
 }
 
-// Tallies: every cell (partner × month) holds r responses; r = w × the whole pool + the first `rest` answer sets.
+// Tallies: every cell (partner × year) holds r responses; r = w × the whole pool + the first `rest` answer sets.
 const perSample = pool.map((a) => tallyIncrements(survey as never, a as never, { groupBy, resolveOptions: (q) => resolveOptions(q) }));
 const sumOf = (sets: TallyIncrement[][], times = 1) => mergeIncrements(sets.flat()).map((r) => ({ ...r, n: r.n * times, sum: r.sum * times }));
 const whole = sumOf(perSample);
-const cells = partners.length * MONTHS;
+const cells = partners.length * years.length;
 const writes: TallyWrite[] = [];
 let cell = 0;
 for (const p of partners) {
-  for (const period of periods) {
+  for (const year of years) {
     const r = Math.floor(count / cells) + (cell++ < count % cells ? 1 : 0);
     const w = Math.floor(r / pool.length);
     const rest = r % pool.length;
     const rows = mergeIncrements([...(w ? whole.map((x) => ({ ...x, n: x.n * w, sum: x.sum * w })) : []), ...sumOf(perSample.slice(0, rest))]);
-    for (const x of rows) writes.push({ ...x, instrument_id: survey.id, instrument_version: survey.version, partner_id: p.id, period });
+    for (const x of rows) writes.push({ ...x, instrument_id: survey.id, instrument_version: survey.version, partner_id: p.id, year });
   }
 }
 for (let i = 0; i < writes.length; i += 50_000) await addTallies(db, writes.slice(i, i + 50_000), 1);

@@ -48,7 +48,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** yyyymm of a date: the period tallies are kept by. */
+/** yyyymm of a date: the month a raw response is filed under (its tallies go under the year). */
 export function periodOf(date: Date): number {
   return date.getUTCFullYear() * 100 + date.getUTCMonth() + 1;
 }
@@ -181,7 +181,7 @@ export class IngestWriter {
             instrument_id: it.instrumentId,
             instrument_version: it.instrumentVersion,
             partner_id: it.partnerId,
-            period: it.period,
+            year: Math.floor(it.period / 100),
           })),
         );
         await addTallies(tx, increments, 1);
@@ -209,7 +209,7 @@ export interface TallyWrite {
   instrument_id: string;
   instrument_version: number;
   partner_id: string;
-  period: number;
+  year: number;
   question: string;
   option: string;
   groupQuestion: string;
@@ -221,7 +221,7 @@ export interface TallyWrite {
 /** Adds (sign 1) or takes away (sign −1, deletion on request) increments, in one statement, in key order. */
 export async function addTallies(db: Kysely<DB>, increments: TallyWrite[], sign: 1 | -1): Promise<void> {
   const merged = mergeIncrements(increments, (r) =>
-    JSON.stringify([r.instrument_id, r.groupQuestion, r.partner_id, r.period, r.instrument_version, r.question, r.option, r.groupValue]),
+    JSON.stringify([r.instrument_id, r.groupQuestion, r.partner_id, r.year, r.instrument_version, r.question, r.option, r.groupValue]),
   );
   // Chunks keep one statement's JSON parameter a reasonable size.
   for (let i = 0; i < merged.length; i += 5000) {
@@ -230,7 +230,7 @@ export async function addTallies(db: Kysely<DB>, increments: TallyWrite[], sign:
         a: r.instrument_id,
         b: r.instrument_version,
         c: r.partner_id,
-        d: r.period,
+        d: r.year,
         e: r.question,
         f: r.option,
         g: r.groupQuestion,
@@ -240,7 +240,7 @@ export async function addTallies(db: Kysely<DB>, increments: TallyWrite[], sign:
       })),
     );
     await sql`
-      insert into tallies as t (instrument_id, instrument_version, partner_id, period, question, option, group_question, group_value, n, sum)
+      insert into tallies as t (instrument_id, instrument_version, partner_id, year, question, option, group_question, group_value, n, sum)
       select a, b, c, d, e, f, g, h, n, s
       from jsonb_to_recordset(${payload}::jsonb) as x(a text, b int, c text, d int, e text, f text, g text, h text, n bigint, s double precision)
       on conflict on constraint tallies_pk do update set n = t.n + excluded.n, sum = t.sum + excluded.sum`.execute(db);

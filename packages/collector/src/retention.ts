@@ -41,7 +41,7 @@ export async function deleteByReceipt(db: Kysely<DB>, receipt: string, resolveOp
       });
       await addTallies(
         tx,
-        inc.map((r) => ({ ...r, instrument_id: row.instrument_id, instrument_version: row.instrument_version, partner_id: row.partner_id, period: row.period })),
+        inc.map((r) => ({ ...r, instrument_id: row.instrument_id, instrument_version: row.instrument_version, partner_id: row.partner_id, year: Math.floor(row.period / 100) })),
         -1,
       );
     }

@@ -57,15 +57,16 @@ const DASHBOARD_HEADER = 'x-requested-with';
 const DASHBOARD_HEADER_VALUE = 'carers-voice';
 
 const Id = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/i, 'an id starts with a letter and uses letters, digits, "-" or "_"');
-const Month = z
+// Results are kept by year (the tallies' period), so filters are years.
+const Year = z
   .string()
-  .regex(/^\d{4}(-\d{2})?$/, 'use a year (2025) or a month (2025-04)')
-  .transform((s) => s);
+  .regex(/^\d{4}$/, 'results are kept by year: use a year such as 2025')
+  .transform(Number);
 const ResultsQuerySchema = z.strictObject({
   partner: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a partner id uses lower-case letters, digits and "-"').optional(),
   area: z.string().min(1).max(100).optional(),
-  from: Month.optional(),
-  to: Month.optional(),
+  from: Year.optional(),
+  to: Year.optional(),
   by: Id.optional(),
   where: z
     .string()
@@ -73,14 +74,6 @@ const ResultsQuerySchema = z.strictObject({
     .optional(),
   version: z.coerce.number().int().positive().max(100000).optional(),
 });
-
-function monthOf(s: string | undefined, end: boolean): number | undefined {
-  if (!s) return undefined;
-  const [y, m] = s.split('-');
-  const month = m ? Number(m) : end ? 12 : 1;
-  if (month < 1 || month > 12) throw new HttpProblem(400, `"${s}" is not a month: months run from 01 to 12`);
-  return Number(y) * 100 + month;
-}
 
 function zodProblems(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message }));
@@ -455,8 +448,8 @@ export async function buildApp({ config, database, now = () => new Date() }: App
           : 'this instrument was registered without grouping questions',
       );
     }
-    const from = monthOf(q.data.from, false);
-    const to = monthOf(q.data.to, true);
+    const from = q.data.from;
+    const to = q.data.to;
     if (from !== undefined && to !== undefined && from > to) throw new HttpProblem(400, '"from" is after "to"');
     const query: ResultsQuery = {
       partners: partnerIds,
@@ -493,8 +486,8 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       .where('instrument_id', '=', instrument.id)
       .where('status', '=', 'counted');
     if (query.partners) q = q.where('partner_id', 'in', query.partners.length ? query.partners : ['']);
-    if (query.from !== undefined) q = q.where('period', '>=', query.from);
-    if (query.to !== undefined) q = q.where('period', '<=', query.to);
+    if (query.from !== undefined) q = q.where('period', '>=', query.from * 100 + 1);
+    if (query.to !== undefined) q = q.where('period', '<=', query.to * 100 + 12);
     if (query.version !== undefined) q = q.where('instrument_version', '=', query.version);
     const rows = await q.orderBy('submitted_at').limit(200_000).execute();
     let body = csvLine(['id', 'partner', 'version', 'submitted_at', ...questions]);
@@ -523,8 +516,8 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       .where('status', '=', 'counted')
       .where(sql<boolean>`answers ? ${question}`);
     if (query.partners) q = q.where('partner_id', 'in', query.partners.length ? query.partners : ['']);
-    if (query.from !== undefined) q = q.where('period', '>=', query.from);
-    if (query.to !== undefined) q = q.where('period', '<=', query.to);
+    if (query.from !== undefined) q = q.where('period', '>=', query.from * 100 + 1);
+    if (query.to !== undefined) q = q.where('period', '<=', query.to * 100 + 12);
     const rows = await q.orderBy('received_at', 'desc').limit(1000).execute();
     if (publishCount(rows.length, config.suppression) === null) return { suppressed: true, reason: 'too few responses to show' };
     return { question, count: publishCount(rows.length, config.suppression), answers: rows.map((r) => ({ text: r.text, period: r.period })) };
@@ -556,7 +549,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       if (inst) {
         const answers = typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers;
         const inc = tallyIncrements(inst.definition as never, answers, { groupBy: inst.groupBy, ...(resolveOptions ? { resolveOptions } : {}) });
-        await addTallies(tx, inc.map((r) => ({ ...r, instrument_id: row.instrument_id, instrument_version: row.instrument_version, partner_id: row.partner_id, period: row.period })), 1);
+        await addTallies(tx, inc.map((r) => ({ ...r, instrument_id: row.instrument_id, instrument_version: row.instrument_version, partner_id: row.partner_id, year: Math.floor(row.period / 100) })), 1);
       }
       return true;
     });

@@ -45,7 +45,7 @@ export interface TalliesTable {
   instrument_id: string;
   instrument_version: number;
   partner_id: string;
-  period: number;
+  year: number;
   question: string;
   option: string;
   group_question: string;

@@ -61,7 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('instrument_id', 'text', (c) => c.notNull())
     .addColumn('instrument_version', 'integer', (c) => c.notNull())
     .addColumn('partner_id', 'text', (c) => c.notNull())
-    .addColumn('period', 'integer', (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull()) // results are kept by year: 12× fewer rows than by month
     .addColumn('question', 'text', (c) => c.notNull())
     .addColumn('option', 'text', (c) => c.notNull())
     .addColumn('group_question', 'text', (c) => c.notNull())
@@ -72,7 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       'instrument_id',
       'group_question',
       'partner_id',
-      'period',
+      'year',
       'instrument_version',
       'question',
       'option',
