@@ -121,3 +121,23 @@ describe('<carer-survey> set-up', () => {
     el.remove();
   });
 });
+
+describe('<carer-survey> in the carer’s language', () => {
+  it('applies the definition’s own translations for the widget’s lang', async () => {
+    const el = document.createElement('carer-survey');
+    el.database = freshDatabase();
+    el.setAttribute('lang', 'ur');
+    el.definition = {
+      ...branchingSurvey,
+      translations: { ur: { questions: { age: { label: 'آپ کی عمر کیا ہے؟', options: { 'under-18': { label: '18 سال سے کم' } } } } } },
+    };
+    document.body.append(el);
+    await el.ready;
+    await settle(el);
+    const shown = seen(el.shadowRoot!);
+    expect(shown).to.contain('آپ کی عمر کیا ہے؟');
+    expect(shown).to.contain('18 سال سے کم');
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+    el.remove();
+  });
+});

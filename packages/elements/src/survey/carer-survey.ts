@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Question, Survey } from '@carers-voice/core/content';
 import { resolveOptions } from '@carers-voice/core/content';
+import { localiseDefinition } from '@carers-voice/core/i18n';
 import { checkAnswers, createEnvelope, formatReceiptCode, receiptCode, splitContact, type AnswerProblem, type ResponseEnvelope } from '@carers-voice/core/response';
 import { DraftStore, sharedOutbox, type Outbox, type OutboxChangeEvent, type OutboxRecord } from '@carers-voice/core/outbox';
 import { CarerElement } from '../base/carer-element.js';
@@ -269,8 +270,26 @@ export class CarerSurvey extends CarerElement {
 
   // ------------------------------------------------------------------ state helpers
 
+  private viewCache?: { survey: Survey; lang: string; view: Survey };
+
+  /** The survey in the carer's language (the definition's own `translations` applied); same ids and structure. */
+  private get view(): Survey {
+    const survey = this.survey!;
+    const lang = this.config.lang;
+    if (this.viewCache?.survey !== survey || this.viewCache.lang !== lang) {
+      let view = survey;
+      try {
+        view = survey.translations ? localiseDefinition(survey, lang) : survey;
+      } catch {
+        // A translation that cannot be applied: show the source language.
+      }
+      this.viewCache = { survey, lang, view };
+    }
+    return this.viewCache.view;
+  }
+
   private get route(): Route {
-    return route(this.survey!, this.answers);
+    return route(this.view, this.answers);
   }
 
   private get isYoung(): boolean {
@@ -560,7 +579,7 @@ export class CarerSurvey extends CarerElement {
   }
 
   private surveyTitle(): string {
-    const s = this.survey!;
+    const s = this.view;
     return (this.easyRead && s.easyRead?.title) || s.title;
   }
 
@@ -627,7 +646,7 @@ export class CarerSurvey extends CarerElement {
   }
 
   private renderIntro(): TemplateResult {
-    const s = this.survey!;
+    const s = this.view;
     const intro = (this.easyRead && s.easyRead?.intro) || s.intro;
     return html`${intro ? html`<p class="intro">${intro}</p>` : nothing}
     ${s.privacy.notice
