@@ -2,7 +2,7 @@ import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateR
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Question } from '@carers-voice/core/content';
-import { createEnvelope, type ResponseEnvelope } from '@carers-voice/core/response';
+import { checkAnswers, createEnvelope, type ResponseEnvelope } from '@carers-voice/core/response';
 import { DraftStore, sharedOutbox, type OutboxChangeEvent } from '@carers-voice/core/outbox';
 import {
   checkDocumentAsync,
@@ -266,6 +266,13 @@ export class CarerPriorityCheck extends CarerElement {
       this.dispatchEvent(new CarerErrorEvent({ kind: 'config', message: problem }));
       return;
     }
+    // The collector runs the same check; a set edited since the draft was saved could fail it.
+    const checked = checkAnswers(set, answers);
+    if (!checked.ok) {
+      this.sendProblem = msg('Some answers no longer match this statement set. Choose them again and send.', { id: 'priority.send.stale' });
+      this.dispatchEvent(new CarerErrorEvent({ kind: 'send', message: checked.problems.map((p) => p.message).join(' ') }));
+      return;
+    }
     this.sending = true;
     this.sendProblem = '';
     try {
@@ -273,7 +280,7 @@ export class CarerPriorityCheck extends CarerElement {
         instrument: { id: set.id, version: set.version },
         partner: this.config.partner!,
         locale: this.config.lang,
-        answers,
+        answers: checked.answers,
         startedAt: this.startedAt,
         meta: { mode: 'inline' },
       });
