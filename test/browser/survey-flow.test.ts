@@ -187,4 +187,17 @@ describe('<carer-survey> journey', () => {
     const kept = await renderSurvey({ definition: branchingSurvey, database: freshDatabase() });
     expect(heading(kept)).to.equal('About you');
   });
+
+  it('a double click on Continue moves one page, not two', async () => {
+    const el = await renderSurvey({ definition: branchingSurvey, database: freshDatabase() });
+    await choose(el, 'age', '18-64');
+    await choose(el, 'cares-for', 'parent');
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    button.dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true, cancelable: true, composed: true }));
+    await settle(el);
+    button.dispatchEvent(new MouseEvent('click', { detail: 2, bubbles: true, cancelable: true, composed: true }));
+    await settle(el);
+    expect(heading(el)).to.equal('Work');
+    expect(Boolean(el.shadowRoot!.querySelector('carer-error-summary')?.shadowRoot?.querySelector('a')), 'no error summary on the next page').to.equal(false);
+  });
 });

@@ -49,6 +49,11 @@ async function settleTree(root: ShadowRoot | Element, depth = 0): Promise<void> 
   }
 }
 const DONE = 'confirmation';
+
+/** The second click of a double click does not press Continue again (GOV.UK button.mjs does the same). */
+function ignoreDoubleClick(e: MouseEvent): void {
+  if (e.detail > 1) e.preventDefault();
+}
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What the carer is told about their sent answers. */
@@ -635,7 +640,7 @@ export class CarerSurvey extends CarerElement {
             }}
           />
         </div>
-        <button class="button" part="button" type="submit" aria-busy=${this.guard.busy ? 'true' : 'false'}>
+        <button class="button" part="button" type="submit" aria-busy=${this.guard.busy ? 'true' : 'false'} @click=${ignoreDoubleClick}>
           ${index === total - 1 && s.checkAnswers === false
             ? msg('Send my answers', { id: 'survey.send' })
             : msg('Continue', { id: 'survey.continue' })}
@@ -804,7 +809,7 @@ export class CarerSurvey extends CarerElement {
           : msg('By sending, you agree to the privacy notice at the start of this survey.', { id: 'survey.check.privacy' })}
       </p>
       <form novalidate @submit=${this.onSend}>
-        <button class="button" part="button" type="submit" aria-busy=${this.guard.busy ? 'true' : 'false'}>
+        <button class="button" part="button" type="submit" aria-busy=${this.guard.busy ? 'true' : 'false'} @click=${ignoreDoubleClick}>
           ${msg('Send my answers', { id: 'survey.send' })}
         </button>
       </form>
