@@ -15,6 +15,10 @@ const benches = {
     file: 'scripts/bench-document.mjs',
     about: 'document check time, 5,000 and 50,000 words against 20 statements (Node and Chromium)',
   },
+  survey: {
+    file: 'scripts/bench-survey.mjs',
+    about: '<carer-survey> gzipped size, time to first question / first click at 4x CPU throttle, heap, draft save p95',
+  },
 };
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
