@@ -33,6 +33,28 @@ export const reset = [
       -webkit-text-size-adjust: 100%;
       text-size-adjust: 100%;
     }
+    /* A partner page's own \`!important\` rules or \`* { all: unset }\` reach the host element and,
+       through inheritance, everything inside. The cascade reverses for \`!important\` (the shadow
+       root's beats the page's), so the text basics are repeated as important. Screen only: print
+       styles set their own sizes. Partners restyle through the --carer-* tokens. */
+    @media not print {
+      :host {
+        box-sizing: border-box !important;
+        font-family: var(--cv-font-family) !important;
+        font-size: var(--cv-font-size-base) !important;
+        font-style: normal !important;
+        font-weight: 400 !important;
+        line-height: var(--cv-line-height) !important;
+        color: var(--cv-color-text) !important;
+        letter-spacing: normal !important;
+        word-spacing: normal !important;
+        text-align: start !important;
+        text-transform: none !important;
+        text-indent: 0 !important;
+        text-shadow: none !important;
+        white-space: normal !important;
+      }
+    }
     :host([hidden]) {
       display: none;
     }
