@@ -8,10 +8,11 @@ import '../packages/elements/src/quiz/define.js';
 import type { StoryGlobals } from './support.js';
 
 /**
- * One thing a carer does, replayed by a story's `play` (and by the quiz's story test):
- * choose options of a question, or press a button by its words.
+ * One thing a carer does, replayed by a story's `play` (and by the quiz's story test): choose
+ * options of a question, or press a button by its `data-action` (the same in every language):
+ * `check`, `next`, `finish`, `continue`, `back`, `review`, `back-to-score`, `try-again`.
  */
-export type QuizStep = { choose: string; values: string[] } | { press: RegExp };
+export type QuizStep = { choose: string; values: string[] } | { press: string; nth?: number };
 
 export interface QuizArgs {
   definition: Quiz;
@@ -61,7 +62,7 @@ export async function replay(root: Element, steps: QuizStep[] = []): Promise<voi
         await settle(el);
       }
     } else {
-      const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => step.press.test(b.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+      const button = el.shadowRoot!.querySelectorAll<HTMLButtonElement>(`button[data-action="${step.press}"]`)[step.nth ?? 0];
       if (!button) throw new Error(`no button ${step.press}`);
       button.click();
       await settle(el);
@@ -69,15 +70,16 @@ export async function replay(root: Element, steps: QuizStep[] = []): Promise<voi
   }
 }
 
-const check: QuizStep = { press: /^Check answer/ };
-const next: QuizStep = { press: /Next question|See your score/ };
-const cont: QuizStep = { press: /^Continue$/ };
+const check: QuizStep = { press: 'check' };
+/** Next question, or See your score after the last one. */
+const next = (last: boolean): QuizStep => ({ press: last ? 'finish' : 'next' });
+const cont: QuizStep = { press: 'continue' };
 
 /** Every question of the awareness quiz answered: right, wrong, right… */
 const wholeQuiz: QuizStep[] = awareness.questions.flatMap((q, i) => {
   if ((q.type !== 'single' && q.type !== 'multiple') || !q.answer) return [];
   const wrong = q.options.map((o) => o.value).find((v) => !q.answer!.correct.includes(v))!;
-  return [{ choose: q.id, values: i % 2 === 0 ? q.answer.correct : [wrong] }, check, next];
+  return [{ choose: q.id, values: i % 2 === 0 ? q.answer.correct : [wrong] }, check, next(i === awareness.questions.length - 1)];
 });
 
 const identifyPath = (answers: [string, string][]): QuizStep[] => answers.flatMap(([q, v]) => [{ choose: q, values: [v] }, cont]);
@@ -146,15 +148,15 @@ export const PartlyRight: Story = {
     steps: [
       ...awareness.questions
         .slice(0, awareness.questions.indexOf(multipleQ))
-        .flatMap((q) => [{ choose: q.id, values: [(q as { answer: { correct: string[] } }).answer.correct[0]!] }, check, next]),
+        .flatMap((q) => [{ choose: q.id, values: [(q as { answer: { correct: string[] } }).answer.correct[0]!] }, check, next(false)]),
       { choose: multipleQ.id, values: [(multipleQ as { answer: { correct: string[] } }).answer.correct[0]!] },
       check,
     ],
   },
 };
 export const Final: Story = { name: 'Final score and band', args: { steps: wholeQuiz } };
-export const Review: Story = { name: 'Review of every answer', args: { steps: [...wholeQuiz, { press: /Review your answers/ }] } };
-export const AllOnOnePage: Story = { name: 'All questions on one page', args: { display: 'all', steps: [{ choose: firstQ.id, values: ['paid'] }, { press: /^Check answer to question 1/ }] } };
+export const Review: Story = { name: 'Review of every answer', args: { steps: [...wholeQuiz, { press: 'review' }] } };
+export const AllOnOnePage: Story = { name: 'All questions on one page', args: { display: 'all', steps: [{ choose: firstQ.id, values: ['paid'] }, { press: 'check', nth: 0 }] } };
 export const IdentifyQuestion: Story = { name: 'Am I a carer? — first question', args: { definition: identify } };
 export const IdentifyAdult: Story = { name: 'Am I a carer? — adult carer outcome', args: { definition: identify, steps: adultPath } };
 export const IdentifyYoung: Story = { name: 'Am I a carer? — young carer outcome', args: { definition: identify, steps: youngPath } };

@@ -228,6 +228,17 @@ describe('<carer-quiz> score mode', () => {
     el.remove();
   });
 
+  it('error messages follow a change of language after they are shown', async () => {
+    const el = await renderQuiz({ definition: smallQuiz, database: freshDatabase() });
+    await press(el, /Check answer/);
+    expect(seen(deepAll(el, '.error-message')[0])).to.equal('Error: Select an answer');
+    await setLocale('ur');
+    await settle(el);
+    expect(seen(deepAll(el, '.error-message')[0])).to.equal('غلطی: ایک جواب منتخب کریں');
+    expect(seen(el.shadowRoot!.querySelector('carer-error-summary'))).to.equal('ایک مسئلہ ہے ایک جواب منتخب کریں');
+    await setLocale('en-GB');
+  });
+
   it('shows a partner what is wrong with a definition that is not a quiz', async () => {
     const el = document.createElement('carer-quiz');
     const error = oneEvent(el, 'carer-error');

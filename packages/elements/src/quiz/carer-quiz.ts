@@ -34,9 +34,11 @@ interface ControlLike extends HTMLElement {
   focusField?(id: string, options?: FocusOptions): boolean;
 }
 
+/** A problem to show; its words are made at render time, so they follow a change of language. */
 interface ShownProblem {
   id: string;
-  message: string;
+  problem: AnswerProblem;
+  question: QuizQuestion | undefined;
 }
 
 /**
@@ -316,7 +318,7 @@ export class CarerQuiz extends CarerElement {
     if (result.ok) return [];
     const ids = new Set(questions.flatMap(answerIds));
     const byId = new Map(questions.map((q) => [q.id, q]));
-    return result.problems.filter((p) => ids.has(p.question)).map((p) => ({ id: p.question, message: this.problemText(p, byId.get(p.question)) }));
+    return result.problems.filter((p) => ids.has(p.question)).map((p) => ({ id: p.question, problem: p, question: byId.get(p.question) }));
   }
 
   private problemText(p: AnswerProblem, q: QuizQuestion | undefined): string {
@@ -610,7 +612,7 @@ export class CarerQuiz extends CarerElement {
 
   private renderTopBar(back: boolean): TemplateResult {
     return html`<div class="top-bar">
-      ${back ? html`<button type="button" class="back-link" @click=${this.onBack}>${msg('Back', { id: 'quiz.back' })}</button>` : html`<span></span>`}
+      ${back ? html`<button type="button" class="back-link" data-action="back" @click=${this.onBack}>${msg('Back', { id: 'quiz.back' })}</button>` : html`<span></span>`}
       ${this.renderEasyReadToggle()}
     </div>`;
   }
@@ -646,13 +648,16 @@ export class CarerQuiz extends CarerElement {
   private renderErrorSummary(): TemplateResult {
     return html`<carer-error-summary
       part="error-summary"
-      .errors=${this.problems}
+      .errors=${this.problems.map((p) => ({ id: p.id, message: this.problemText(p.problem, p.question) }))}
       .focusTarget=${(id: string) => this.focusQuestion(id)}
     ></carer-error-summary>`;
   }
 
   private renderQuestion(q: QuizQuestion): TemplateResult {
-    const errorFor = (id: string) => this.problems.find((p) => p.id === id)?.message ?? '';
+    const errorFor = (id: string) => {
+      const p = this.problems.find((x) => x.id === id);
+      return p ? this.problemText(p.problem, p.question) : '';
+    };
     const revealValues: Record<string, AnswerValue> = {};
     const revealErrors: Record<string, string> = {};
     for (const id of answerIds(q).slice(1)) {
@@ -693,12 +698,12 @@ export class CarerQuiz extends CarerElement {
         : html`<carer-progress part="progress" current=${index + 1} total=${questions.length} unit="question"></carer-progress>`}
       ${done
         ? html`${this.renderFeedback(q, index)}
-            <button class="button" part="button" type="button" @click=${this.onNext} aria-busy=${this.guard.busy ? 'true' : 'false'}>
+            <button class="button" data-action=${last ? 'finish' : 'next'} part="button" type="button" @click=${this.onNext} aria-busy=${this.guard.busy ? 'true' : 'false'}>
               ${last ? msg('See your score', { id: 'quiz.see-score' }) : msg('Next question', { id: 'quiz.next' })}
             </button>`
         : html`<form novalidate @submit=${(e: Event) => (identify ? this.onContinue(e) : this.onCheck(e, q))}>
             ${this.renderQuestion(q)}
-            <button class="button" part="button" type="submit">
+            <button class="button" data-action=${identify ? 'continue' : 'check'} part="button" type="submit">
               ${identify ? msg('Continue', { id: 'quiz.continue' }) : msg('Check answer', { id: 'quiz.check' })}
             </button>
           </form>`}
@@ -716,7 +721,7 @@ export class CarerQuiz extends CarerElement {
       ${identify
         ? html`<form novalidate @submit=${this.onFinishAll}>
             ${questions.map((q) => this.renderQuestion(q))}
-            <button class="button" part="button" type="submit">${msg('See my result', { id: 'quiz.see-result' })}</button>
+            <button class="button" data-action="finish" part="button" type="submit">${msg('See my result', { id: 'quiz.see-result' })}</button>
           </form>`
         : html`<ol class="all-questions">
               ${questions.map(
@@ -725,7 +730,7 @@ export class CarerQuiz extends CarerElement {
                     ? this.renderFeedback(q, i)
                     : html`<form novalidate @submit=${(e: Event) => this.onCheck(e, q)}>
                         ${this.renderQuestion(q)}
-                        <button class="button secondary" part="button" type="submit">
+                        <button class="button secondary" data-action="check" part="button" type="submit">
                           ${msg('Check answer', { id: 'quiz.check' })}<span class="visually-hidden">
                             ${msg(str`to question ${i + 1}`, { id: 'quiz.check-which' })}</span
                           >
@@ -735,7 +740,7 @@ export class CarerQuiz extends CarerElement {
               )}
             </ol>
             <form novalidate @submit=${this.onFinishAll}>
-              <button class="button" part="button" type="submit">${msg('See your score', { id: 'quiz.see-score' })}</button>
+              <button class="button" data-action="finish" part="button" type="submit">${msg('See your score', { id: 'quiz.see-score' })}</button>
             </form>`}
     `;
   }
@@ -861,8 +866,8 @@ export class CarerQuiz extends CarerElement {
       </div>
       ${band ? html`<p class="band-message">${band.message}</p>` : nothing} ${this.renderStatus()}
       <div class="button-group">
-        <button class="button" part="button" type="button" @click=${this.onReview}>${msg('Review your answers', { id: 'quiz.review' })}</button>
-        <button class="button secondary" part="button" type="button" @click=${this.onTryAgain}>${msg('Try again', { id: 'quiz.try-again' })}</button>
+        <button class="button" data-action="review" part="button" type="button" @click=${this.onReview}>${msg('Review your answers', { id: 'quiz.review' })}</button>
+        <button class="button secondary" data-action="try-again" part="button" type="button" @click=${this.onTryAgain}>${msg('Try again', { id: 'quiz.try-again' })}</button>
       </div>
       ${this.renderSignposting()}
     `;
@@ -888,8 +893,8 @@ export class CarerQuiz extends CarerElement {
         })}
       </ol>
       <div class="button-group">
-        <button class="button secondary" part="button" type="button" @click=${this.onBackToScore}>${msg('Back to your score', { id: 'quiz.back-to-score' })}</button>
-        <button class="button" part="button" type="button" @click=${this.onTryAgain}>${msg('Try again', { id: 'quiz.try-again' })}</button>
+        <button class="button secondary" data-action="back-to-score" part="button" type="button" @click=${this.onBackToScore}>${msg('Back to your score', { id: 'quiz.back-to-score' })}</button>
+        <button class="button" data-action="try-again" part="button" type="button" @click=${this.onTryAgain}>${msg('Try again', { id: 'quiz.try-again' })}</button>
       </div>
       ${this.renderSignposting()}
     `;
@@ -922,7 +927,7 @@ export class CarerQuiz extends CarerElement {
             </ul>`
         : nothing}
       ${this.renderStatus()}
-      <button class="button secondary" part="button" type="button" @click=${this.onTryAgain}>${msg('Start again', { id: 'quiz.start-again' })}</button>
+      <button class="button secondary" data-action="try-again" part="button" type="button" @click=${this.onTryAgain}>${msg('Start again', { id: 'quiz.start-again' })}</button>
       ${this.renderSignposting()}
     `;
   }

@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Quiz } from '@carers-voice/core/content';
 import type { CarerQuiz } from './carer-quiz.js';
 import './define.js';
+import { localeReady } from '../i18n/index.js';
 import publicQuiz from '@carers-voice/content/instruments/carer-awareness-quiz.json';
 import staffQuiz from '@carers-voice/content/instruments/carer-awareness-professionals.json';
 import amIACarer from '@carers-voice/content/instruments/am-i-a-carer.json';
@@ -81,6 +82,8 @@ export async function renderQuiz(props: Partial<CarerQuiz> & Record<string, unkn
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
   host.append(el);
   await el.ready;
+  // A `lang` attribute switches the page's strings; wait for them to load.
+  await localeReady();
   await settle(el);
   return el;
 }
@@ -157,6 +160,16 @@ export async function press(el: Element, name: RegExp): Promise<void> {
   button(el, name).click();
   await settle(el);
   // Let focus moves that wait for nested elements finish.
+  await new Promise((r) => setTimeout(r, 0));
+  await settle(el);
+}
+
+/** Presses the button with this `data-action` (the same in every language), e.g. `continue`. */
+export async function act(el: Element, action: string): Promise<void> {
+  const b = el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+  if (!b) throw new Error(`no ${action} button in: ${seen(el.shadowRoot!)}`);
+  b.click();
+  await settle(el);
   await new Promise((r) => setTimeout(r, 0));
   await settle(el);
 }
