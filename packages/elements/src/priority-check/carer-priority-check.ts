@@ -896,11 +896,14 @@ export class CarerPriorityCheck extends CarerElement {
       ${s.passages.length
         ? html`<details>
             <summary>
-              ${msg(str`Show ${s.matches} matching passages`, { id: 'priority.doc.show-passages' })}
+              ${msg(str`Show matching passages (${s.matches})`, { id: 'priority.doc.show-passages' })}
             </summary>
             <ul class="passages">
               ${s.passages.map((p) => html`<li>${this.renderPassage(p)}</li>`)}
             </ul>
+            ${s.passages.length < s.matches
+              ? html`<p class="hint">${msg(str`Showing the first ${s.passages.length}.`, { id: 'priority.doc.first-passages' })}</p>`
+              : nothing}
           </details>`
         : nothing}
     </li>`;
