@@ -1,5 +1,6 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Question, Survey } from '@carers-voice/core/content';
 import { resolveOptions } from '@carers-voice/core/content';
@@ -624,7 +625,7 @@ export class CarerSurvey extends CarerElement {
         : nothing}
       ${first ? this.renderIntro() : nothing}
       ${step.page.intro ? html`<p class="page-intro">${step.page.intro}</p>` : nothing}
-      <form novalidate @submit=${this.onContinue}>
+      ${keyed(step.key, html`<form novalidate @submit=${this.onContinue}>
         ${step.questions.map((q) => this.renderQuestion(q, young))}
         <div class="hp" aria-hidden="true">
           <label for="cv-website">${msg('Leave this empty', { id: 'survey.honeypot' })}</label>
@@ -645,7 +646,7 @@ export class CarerSurvey extends CarerElement {
             ? msg('Send my answers', { id: 'survey.send' })
             : msg('Continue', { id: 'survey.continue' })}
         </button>
-      </form>
+      </form>`)}
       ${this.renderDeviceNote()}
     `;
   }
