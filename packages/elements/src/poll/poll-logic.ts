@@ -1,0 +1,175 @@
+/**
+ * The parts of <carer-poll> that are not rendering: whether the poll is open, what the device
+ * remembers about its last vote, and reading the collector's poll routes (statements, updates,
+ * public results) without ever throwing.
+ */
+import type { Answers, Poll } from '@carers-voice/core/content';
+import { openDeviceStore } from '@carers-voice/core/outbox';
+
+export type PollWindow = 'not-open' | 'open' | 'closed';
+
+/** Where the poll stands at `now` (ms since 1970). */
+export function pollWindow(poll: Pick<Poll, 'opens' | 'closes'>, now: number): PollWindow {
+  if (poll.opens && Date.parse(poll.opens) > now) return 'not-open';
+  if (poll.closes && Date.parse(poll.closes) <= now) return 'closed';
+  return 'open';
+}
+
+/** Statement polls are answered one statement at a time; any other poll on one page. */
+export function isStatementPoll(poll: Pick<Poll, 'questions'>): boolean {
+  return poll.questions.length > 0 && poll.questions.every((q) => q.type === 'statement');
+}
+
+/** May results be shown now? `voted`: this device has voted. */
+export function resultsAllowed(poll: Pick<Poll, 'showResults'>, window: PollWindow, voted: boolean): boolean {
+  switch (poll.showResults) {
+    case 'after-vote':
+      return voted || window === 'closed';
+    case 'after-close':
+      return window === 'closed';
+    default:
+      return false;
+  }
+}
+
+/** What this device remembers of its last vote in a poll (kept in IndexedDB, never sent anywhere else). */
+export interface RememberedVote {
+  /** The envelope id the vote was sent under. */
+  id: string;
+  answers: Answers;
+  /** When it was cast, ISO. */
+  at: string;
+  /** The instrument version voted on. */
+  version: number;
+}
+
+const voteKey = (pollId: string) => `poll-vote:${pollId}`;
+
+export async function rememberedVote(pollId: string, database?: string): Promise<RememberedVote | undefined> {
+  try {
+    const db = await openDeviceStore(database);
+    const row = await db.get('settings', voteKey(pollId));
+    if (!row) return undefined;
+    const vote = JSON.parse(row.value) as RememberedVote;
+    return vote && typeof vote.id === 'string' && vote.answers && typeof vote.answers === 'object' ? vote : undefined;
+  } catch {
+    // No IndexedDB (private browsing in some browsers): the poll still works, it just forgets.
+    return undefined;
+  }
+}
+
+export async function rememberVote(pollId: string, vote: RememberedVote, database?: string): Promise<void> {
+  try {
+    const db = await openDeviceStore(database);
+    await db.put('settings', { key: voteKey(pollId), value: JSON.stringify(vote) });
+  } catch {
+    // As above: nothing to do.
+  }
+}
+
+// ------------------------------------------------------------------ the collector's poll routes
+
+export interface PollUpdate {
+  id: string | number;
+  youSaid: string;
+  weDid: string;
+  /** ISO date-time. */
+  date: string;
+}
+
+export function pollUrl(endpoint: string, pollId: string, route: 'statements' | 'updates' | 'results'): string {
+  return `${endpoint.replace(/\/+$/, '')}/api/v1/polls/${encodeURIComponent(pollId)}/${route}`;
+}
+
+/** Reads a JSON body whatever the status; `undefined` when there is none or it is not JSON. */
+async function json(response: Response): Promise<unknown> {
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "You said, we did" updates, newest first; an empty list when there are none or they cannot be read. */
+export async function fetchUpdates(endpoint: string, pollId: string, signal?: AbortSignal): Promise<PollUpdate[]> {
+  try {
+    const response = await fetch(pollUrl(endpoint, pollId, 'updates'), { credentials: 'omit', signal: signal ?? null, headers: { accept: 'application/json' } });
+    if (!response.ok) return [];
+    const body = (await json(response)) as { updates?: unknown } | undefined;
+    const list = Array.isArray(body?.updates) ? (body.updates as Partial<PollUpdate>[]) : [];
+    return list
+      .filter((u): u is PollUpdate => typeof u?.youSaid === 'string' && typeof u.weDid === 'string' && typeof u.date === 'string' && !Number.isNaN(Date.parse(u.date)))
+      .sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+  } catch {
+    return [];
+  }
+}
+
+/** One option's published numbers (see core/aggregate: `null` = hidden because it is a small number). */
+export interface PublicOption {
+  value: string;
+  label: string;
+  count: number | null;
+  percent: number | null;
+  mean?: number | null;
+}
+export interface PublicQuestion {
+  id: string;
+  label: string;
+  type: string;
+  answered: number | null;
+  options?: PublicOption[];
+  mean?: number | null;
+}
+export type PublicResults =
+  | { suppressed: false; base: number | null; suppression: { threshold: number; rounding: number }; questions: PublicQuestion[] }
+  | { suppressed: true; suppression: { threshold: number; rounding: number }; reason?: string };
+
+export type ResultsOutcome = { status: 'ok'; results: PublicResults } | { status: 'unavailable'; message?: string | undefined };
+
+/** The poll's public, suppressed results (only when the poll allows; the collector checks too). */
+export async function fetchResults(endpoint: string, pollId: string, signal?: AbortSignal): Promise<ResultsOutcome> {
+  try {
+    const response = await fetch(pollUrl(endpoint, pollId, 'results'), { credentials: 'omit', signal: signal ?? null, headers: { accept: 'application/json' } });
+    const body = (await json(response)) as Record<string, unknown> | undefined;
+    if (!response.ok || !body || typeof body !== 'object') {
+      const message = typeof body?.['error'] === 'string' ? body['error'] : typeof body?.['message'] === 'string' ? body['message'] : undefined;
+      return { status: 'unavailable', message };
+    }
+    if (body['suppressed'] === true) return { status: 'ok', results: body as unknown as PublicResults };
+    if (!Array.isArray(body['questions'])) return { status: 'unavailable' };
+    return { status: 'ok', results: body as unknown as PublicResults };
+  } catch {
+    return { status: 'unavailable' };
+  }
+}
+
+export type StatementOutcome =
+  | { status: 'pending' }
+  | { status: 'refused'; message: string | undefined; problems: { path: string; message: string }[] }
+  | { status: 'offline' };
+
+/** Sends a carer's own statement for moderation. Never throws. */
+export async function submitStatement(endpoint: string, pollId: string, partner: string, text: string): Promise<StatementOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(pollUrl(endpoint, pollId, 'statements'), {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ partner, text }),
+    });
+  } catch {
+    return { status: 'offline' };
+  }
+  if (response.ok) return { status: 'pending' };
+  if (response.status >= 500 || response.status === 429) return { status: 'offline' };
+  const body = (await json(response)) as { error?: unknown; message?: unknown; problems?: unknown } | undefined;
+  const message = typeof body?.error === 'string' ? body.error : typeof body?.message === 'string' ? body.message : undefined;
+  const problems = Array.isArray(body?.problems) ? (body.problems as { path: string; message: string }[]).filter((p) => typeof p?.message === 'string') : [];
+  return { status: 'refused', message, problems };
+}
+
+/** The collector's limits for a statement (packages/collector/src/polls.ts). */
+export const STATEMENT_MIN = 3;
+export const STATEMENT_MAX = 500;
