@@ -8,7 +8,16 @@ document.addEventListener('securitypolicyviolation', (e) => {
 });
 try {
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__host.shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput, at: entry.startTime });
+    for (const entry of list.getEntries()) window.__host.shifts.push({
+      value: entry.value,
+      hadRecentInput: entry.hadRecentInput,
+      at: entry.startTime,
+      sources: (entry.sources || []).map((s) => {
+        const n = s.node;
+        const where = n && n.getRootNode && n.getRootNode().host ? `${n.getRootNode().host.localName} > ` : '';
+        return n ? `${where}${n.nodeName.toLowerCase()}${n.className && typeof n.className === 'string' ? '.' + n.className : ''} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}` : '(gone)';
+      }),
+    });
   }).observe({ type: 'layout-shift', buffered: true });
 } catch {}
 for (const type of ['carer-ready', 'carer-answer', 'carer-submit', 'carer-sent', 'carer-error']) {

@@ -8,13 +8,18 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 // @ts-expect-error: a plain .mjs build script, no type declarations
-import { buildEmbed, budgets, ceiling } from '../scripts/build.mjs';
+import { buildEmbed, buildTestHosts, budgets, ceiling } from '../scripts/build.mjs';
 
 type FileEntry = { bytes: number; gzip: number; integrity: string };
 type Widget = { missing?: true; files: string[]; gzip: number; lazy: string[]; budget?: number };
 type Manifest = { loader: string; files: Record<string, FileEntry>; widgets: Record<string, Widget> };
 
 const built: Promise<{ manifest: Manifest; outdir: string }> = buildEmbed({ quiet: true });
+
+test('the framework host pages build (React app for the browser tests)', async () => {
+  await built;
+  await buildTestHosts();
+});
 
 test('the manifest lists every built file with its real size, gzip size and sha384', async () => {
   const { manifest, outdir } = await built;

@@ -67,18 +67,20 @@ function scan(root: ParentNode): void {
 }
 
 /**
- * Space for a widget that is still loading, so the page below does not jump when it appears
- * (layout shift). A partner who knows the widget's height sets `--carer-reserve` on it, e.g.
- * `carer-survey { --carer-reserve: 30em }`; the default keeps one question's worth of room.
- * Sizes in em from the widget's own base size, which a 62.5% root font-size cannot shrink.
+ * Space for a widget before and while it loads, so the page below does not jump when it appears
+ * (layout shift). The box never shrinks (a minimum height, kept once the widget shows), and grows
+ * only when the widget's first screen is taller than the space kept. A partner who wants no shift
+ * at all sets `--carer-reserve` to that height, e.g. `carer-survey { --carer-reserve: 45em }`.
+ * Sizes in em of the widget's own base size, which a 62.5% root font-size cannot shrink.
  */
 function reserveSpace(): void {
   if (typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in Document.prototype)) return;
   const sheet = new CSSStyleSheet();
+  const boxes = tags.filter((t) => t !== 'carer-voice').join(',');
   sheet.replaceSync(
-    `:where(${tags.filter((t) => t !== 'carer-voice').join(',')}):not(:defined){` +
-      'display:block;font-size:max(19px,1.1875rem);min-block-size:var(--carer-reserve,16em)}' +
-      ':where(carer-voice):not(:defined){display:block}',
+    `:where(${boxes}){display:block;font-size:var(--carer-font-size-base,max(19px,1.1875rem));` +
+      'min-block-size:var(--carer-reserve,20em)}' +
+      `:where(${boxes})[hidden]{display:none}:where(carer-voice):not(:defined){display:block}`,
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
