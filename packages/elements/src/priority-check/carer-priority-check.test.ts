@@ -126,6 +126,12 @@ describe('<carer-priority-check> self-assessment', function () {
     await el.updateComplete;
     expect(sr(el).textContent).to.contain('Ratings sent');
     expect((await sentEvent).detail.id).to.equal(envelope.id);
+    // Sending the same ratings again does not make a second response.
+    let again = 0;
+    el.addEventListener('carer-submit', () => again++);
+    ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(again).to.equal(0);
     const arrived = (await (await fetch('/__scripted__/priority-self')).json()) as { ids: string[] };
     expect(arrived.ids).to.deep.equal([envelope.id]);
   });

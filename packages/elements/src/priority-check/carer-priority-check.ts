@@ -266,6 +266,12 @@ export class CarerPriorityCheck extends CarerElement {
       this.dispatchEvent(new CarerErrorEvent({ kind: 'config', message: problem }));
       return;
     }
+    // The same ratings twice must not count twice: they are already in the outbox, so nothing new
+    // is sent. Changed ratings are a new, revised response.
+    if (this.sent && JSON.stringify(this.sent.answers) === JSON.stringify(answers)) {
+      this.sendProblem = '';
+      return;
+    }
     // The collector runs the same check; a set edited since the draft was saved could fail it.
     const checked = checkAnswers(set, answers);
     if (!checked.ok) {
