@@ -11,6 +11,10 @@ const benches = {
     file: 'packages/collector/bench/collector.bench.ts',
     about: 'collector ingest rate and /results latency (PGlite and PostgreSQL)',
   },
+  embed: {
+    file: 'scripts/bench-embed.mjs',
+    about: 'drop-in: gzipped bytes per widget against budgets, biggest contributors, time to first question at 4x throttle',
+  },
   document: {
     file: 'scripts/bench-document.mjs',
     about: 'document check time, 5,000 and 50,000 words against 20 statements (Node and Chromium)',
