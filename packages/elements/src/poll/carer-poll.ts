@@ -669,7 +669,7 @@ export class CarerPoll extends CarerElement {
             ${last ? (changing ? this.sendLabel() : msg('Send my votes', { id: 'poll.send-statements' })) : msg('Continue', { id: 'poll.continue' })}
           </button>
         </form>
-        ${this.renderPrivacy(poll)}
+        ${this.renderPrivacy(poll)} ${step === 0 ? this.renderUpdates() : nothing}
       `;
     }
     return html`
@@ -678,7 +678,7 @@ export class CarerPoll extends CarerElement {
         ${poll.questions.map((q) => this.renderQuestion(q))}
         <button class="button" part="button" type="submit" data-action="send" aria-busy=${this.guard.busy ? 'true' : 'false'}>${this.sendLabel()}</button>
       </form>
-      ${this.renderPrivacy(poll)}
+      ${this.renderPrivacy(poll)} ${this.renderUpdates()}
     `;
   }
 
