@@ -149,8 +149,11 @@ export class DefinitionController<K extends InstrumentKind> implements ReactiveC
   }
 
   hostConnected(): void {
-    // Reconnected after a move: a load that was cut short starts again.
-    if (this.status === 'loading') this.source = undefined;
+    // Reconnected after a move: a load that was cut short (aborted on disconnect) starts again.
+    if (this.status === 'loading') {
+      this.source = undefined;
+      this.host.requestUpdate();
+    }
   }
 
   hostDisconnected(): void {
