@@ -10,7 +10,7 @@
  *   load-sample [--count N]                 fill the database with sample responses (demo)
  *   retention                               delete raw responses older than RETENTION_DAYS now
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, PartnerSchema } from './config.js';
 import { openFromConfig, start } from './main.js';
 import { createUser } from './auth.js';
@@ -40,10 +40,33 @@ async function readPassword(): Promise<string> {
 }
 
 async function loadDefinition(ref: string): Promise<unknown> {
-  if (/\.json$/i.test(ref)) return JSON.parse(readFileSync(ref, 'utf8'));
-  // A built-in content pack from @carers-voice/content, by id.
-  const url = import.meta.resolve(`@carers-voice/content/instruments/${ref}.json`);
-  return JSON.parse(readFileSync(new URL(url), 'utf8'));
+  let path: string;
+  if (/\.json$/i.test(ref)) path = ref;
+  else {
+    // A built-in content pack from @carers-voice/content, by id.
+    path = new URL(import.meta.resolve(`@carers-voice/content/instruments/${ref}.json`)).pathname;
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (/\.json$/i.test(ref)) throw new Error(`cannot read ${ref} (${code})`);
+    const dir = new URL('.', `file://${path}`).pathname;
+    const known = (() => {
+      try {
+        return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+      } catch {
+        return [];
+      }
+    })();
+    throw new Error(`there is no built-in instrument "${ref}"${known.length ? ` (built in: ${known.join(', ')})` : ''}; or give a .json file`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${ref} is not valid JSON: ${(e as Error).message}`);
+  }
 }
 
 async function main(argv: string[]) {
