@@ -4,7 +4,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { closeDeviceStore } from '@carers-voice/core/outbox';
-import { DAY, button, choose, freshDatabase, iso, poll, polls, press, renderPoll, scriptedServer, settle, shown, until } from '../../packages/elements/src/poll/test-helpers.js';
+import { button, choose, freshDatabase, poll, polls, press, renderPoll, scriptedServer, settle, shown, until } from '../../packages/elements/src/poll/test-helpers.js';
 
 describe('<carer-poll> dates', () => {
   it('before it opens: says when it opens, in the carer\'s language, and shows no form', async () => {
