@@ -200,4 +200,14 @@ describe('<carer-survey> journey', () => {
     expect(heading(el)).to.equal('Work');
     expect(Boolean(el.shadowRoot!.querySelector('carer-error-summary')?.shadowRoot?.querySelector('a')), 'no error summary on the next page').to.equal(false);
   });
+
+  it('Back after a "Change" returns to check answers', async () => {
+    const el = await renderSurvey({ definition: branchingSurvey, database: freshDatabase() });
+    await answerAll(el);
+    el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="#age"]')!.click();
+    await settle(el);
+    expect(heading(el)).to.equal('About you');
+    await press(el, /Back/);
+    expect(heading(el)).to.equal('Check your answers before sending them');
+  });
 });

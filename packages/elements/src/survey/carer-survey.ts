@@ -412,6 +412,12 @@ export class CarerSurvey extends CarerElement {
   private onBack(): void {
     const steps = this.route.steps;
     this.problems = [];
+    if (this.returnToCheck && this.position !== CHECK) {
+      // Back from a "Change" goes back to where the carer came from: the check page.
+      this.returnToCheck = false;
+      this.goTo(CHECK);
+      return;
+    }
     if (this.position === CHECK) {
       this.goTo(steps[steps.length - 1]?.key ?? '');
       return;
