@@ -9,6 +9,7 @@ import { deviceToken, sharedOutbox, type Outbox, type OutboxChangeEvent, type Ou
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { SubmitGuard } from '../base/submit-guard.js';
+import { plural } from '../base/plural.js';
 import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
@@ -738,7 +739,11 @@ export class CarerPoll extends CarerElement {
       return html`<ul class="answer-list">
         ${Object.entries(value)
           .filter(([, n]) => n > 0)
-          .map(([v, n]) => html`<li>${this.optionLabel(q, v)}: ${msg(str`${this.formatNumber(n)} points`, { id: 'poll.points' })}</li>`)}
+          .map(([v, n]) => {
+            const count = this.formatNumber(n);
+            const words = plural(n, { one: () => msg(str`${count} point`, { id: 'poll.points.one' }), other: () => msg(str`${count} points`, { id: 'poll.points.other' }) });
+            return html`<li>${this.optionLabel(q, v)}: ${words}</li>`;
+          })}
       </ul>`;
     }
     if (typeof value === 'string') return this.optionLabel(q, value);
@@ -914,9 +919,7 @@ export class CarerPoll extends CarerElement {
             @input=${this.onStatementInput}
           ></textarea>
           <p class=${left < 0 ? 'count count--over' : 'count'} id="statement-count">
-            ${left >= 0
-              ? msg(str`You have ${this.formatNumber(left)} characters remaining`, { id: 'poll.statement.left' })
-              : msg(str`You have ${this.formatNumber(-left)} characters too many`, { id: 'poll.statement.over' })}
+            ${this.countText(left)}
           </p>
         </div>
         <button class="button secondary" part="button" type="submit" data-action="add-statement" aria-busy=${s.status === 'sending' ? 'true' : 'false'}>
@@ -924,6 +927,20 @@ export class CarerPoll extends CarerElement {
         </button>
       </form>
     </section>`;
+  }
+
+  /** "You have 12 characters remaining" / "You have 3 characters too many", as GOV.UK's character count. */
+  private countText(left: number): string {
+    const n = this.formatNumber(Math.abs(left));
+    return left >= 0
+      ? plural(left, {
+          one: () => msg(str`You have ${n} character remaining`, { id: 'poll.statement.left.one' }),
+          other: () => msg(str`You have ${n} characters remaining`, { id: 'poll.statement.left.other' }),
+        })
+      : plural(-left, {
+          one: () => msg(str`You have ${n} character too many`, { id: 'poll.statement.over.one' }),
+          other: () => msg(str`You have ${n} characters too many`, { id: 'poll.statement.over.other' }),
+        });
   }
 
   // ---- you said, we did
