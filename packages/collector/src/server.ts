@@ -270,7 +270,9 @@ export async function buildApp({ config, database, now = () => new Date() }: App
           : `unknown instrument "${env.instrument.id}": it is not registered with this collector`,
       );
     }
-    const answers = checkEnvelopeAnswers(instrument.definition, env.answers);
+    // Widgets send answers to contact questions in `env.contact` (kept apart from the answers), so they
+    // are checked together: a required contact question answered there is answered.
+    const answers = checkEnvelopeAnswers(instrument.definition, { ...(env.contact ?? {}), ...env.answers });
     if (!answers.ok) throw new HttpProblem(400, 'some answers do not fit the questions', answers.problems);
 
     // Contact details go to their own table; they are never stored with the answers.
