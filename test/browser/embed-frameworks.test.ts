@@ -1,6 +1,6 @@
 /**
  * Framework hosts: a plain HTML page (test/embed/plain.html) and a React app
- * (test/embed/react.html + react-host.ts) embed <carer-survey> through the drop-in and receive
+ * (test/embed/react.html + packages/embed/src/hosts/react-host.ts) embed <carer-survey> through the drop-in and receive
  * carer-submit in their own code.
  */
 import { expect } from '@open-wc/testing';

@@ -150,12 +150,12 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
 }
 
 /**
- * Bundles the framework host pages' own code (test/embed/react-host.ts, a partner's React app)
+ * Bundles the framework host pages' own code (src/hosts/react-host.ts, a partner's React app)
  * into dist/hosts/, apart from the drop-in and its manifest: the browser tests load it from there.
  */
 export async function buildTestHosts() {
   await build({
-    entryPoints: [join(root, 'test/embed/react-host.ts')],
+    entryPoints: [join(pkg, 'src/hosts/react-host.ts')],
     bundle: true,
     minify: true,
     format: 'esm',

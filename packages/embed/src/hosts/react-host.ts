@@ -1,4 +1,5 @@
-// A partner's React app (bundled by packages/embed/scripts/build.mjs into dist/hosts/react-host.js):
+// A partner's React app for test/embed/react.html (not part of the drop-in: bundled by
+// packages/embed/scripts/build.mjs into dist/hosts/react-host.js, apart from dist/v1):
 // it renders <carer-survey> like any tag, after the drop-in has started (so the loader finds it
 // through its MutationObserver), and listens for carer-submit with a ref.
 import { createElement as h, useEffect, useRef, useState } from 'react';
