@@ -10,7 +10,7 @@ import { deepAll, openHost, readableText, until, type Host } from './embed-helpe
 
 type Axe = { run: (el: Element, opts?: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> };
 
-const widgets = ['carer-survey', 'carer-quiz', 'carer-priority-check', 'carer-results'] as const;
+const widgets = ['carer-survey', 'carer-quiz', 'carer-poll', 'carer-priority-check', 'carer-results'] as const;
 
 /** Inside a box that scrolls sideways on its own (a wide data table may; the page must not). */
 function inScroller(node: Element, widget: Element): boolean {

@@ -34,10 +34,26 @@ describe('drop-in under a strict CSP with Trusted Types', function () {
     (deep(survey, 'form button[type=submit], form button:not([type])') as HTMLButtonElement).click();
     await until(() => win.__host.events.find((e) => e.type === 'carer-submit'), 'carer-submit');
 
+    // Quiz: answer the first question and check it (the explanation renders).
     const quiz = doc.querySelector('carer-quiz')!;
-    await until(() => deep(quiz, 'input[type=radio], input[type=checkbox], button'), 'the quiz to render');
+    const quizRadio = await until(() => deep(quiz, 'input[type=radio]') as HTMLInputElement | undefined, 'the quiz question');
+    quizRadio.click();
+    const buttonsBefore = deepAll(quiz, 'button').length;
+    (deepAll(quiz, 'button').find((b) => /Check answer/.test(b.textContent ?? '')) as HTMLButtonElement).click();
+    await until(() => deepAll(quiz, 'button').length !== buttonsBefore || deepAll(quiz, 'button').every((b) => !/Check answer/.test(b.textContent ?? '')), 'the quiz to show its answer');
+    // Priority check: type a note (drafts are saved as the carer types).
     const check = doc.querySelector('carer-priority-check')!;
-    await until(() => deep(check, 'input, button, textarea'), 'the priority check to render');
+    const note = await until(() => deep(check, 'textarea') as HTMLTextAreaElement | undefined, 'the priority check to render');
+    note.value = 'We ask every new patient whether they look after someone.';
+    note.dispatchEvent(new win.Event('input', { bubbles: true, composed: true }));
+    // Poll (when this build has it): vote.
+    const poll = doc.querySelector('carer-poll')!;
+    if (win.customElements.get('carer-poll') || !(await loadManifest()).widgets['carer-poll']!.missing) {
+      const option = await until(() => deep(poll, 'input[type=radio], input[type=checkbox]') as HTMLInputElement | undefined, 'the poll question');
+      option.click();
+      (deepAll(poll, 'button').find((b) => (b as HTMLButtonElement).type === 'submit') as HTMLButtonElement).click();
+      await until(() => win.__host.events.find((e) => e.type === 'carer-submit' && e.tag === 'carer-poll'), 'the poll vote');
+    }
     const results = doc.querySelector('carer-results') as HTMLElement & { results?: unknown };
     const { annualResults } = await import('../../packages/charts/src/fixtures.js');
     results.results = win.structuredClone(annualResults);
