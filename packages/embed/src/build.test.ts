@@ -58,6 +58,7 @@ test('no built file uses eval, new Function, document.write or a style attribute
     for (const bad of [/\beval\(/, /new Function\(/, /document\.write/, /setAttribute\(\s*["']style["']/, /insertAdjacentHTML/, /outerHTML\s*=/]) {
       assert.doesNotMatch(code, bad, `${name} uses ${bad}`);
     }
+    assert.doesNotMatch(code, /Lit is in dev mode/, `${name} carries Lit's development build`);
     // Lit's template element is the one innerHTML in the bundle; it goes through its Trusted Types policy.
     const innerHtml = code.match(/innerHTML/g)?.length ?? 0;
     if (innerHtml) assert.match(code, /createPolicy\("lit-html"/, `${name} sets innerHTML outside Lit`);
