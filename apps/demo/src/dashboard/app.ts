@@ -128,7 +128,10 @@ const VIEWS: { view: View; label: string; roles: User['role'][] }[] = [
 
 function renderNav(current: View | undefined) {
   nav.hidden = !user;
-  if (!user) return render(nothing, nav);
+  if (!user) {
+    render(nothing, nav);
+    return;
+  }
   const me = user;
   const org = me.partnerId ? partners.find((p) => p.id === me.partnerId)?.name ?? me.partnerId : 'all organisations';
   render(
@@ -250,6 +253,10 @@ interface FilterOptions {
   instrumentKinds: string[];
   /** Offer carer group and compare-by choices. */
   groups: boolean;
+  /** Offer the from/to years (the trends view always shows every year). */
+  period?: boolean;
+  /** Offer "compare groups". */
+  compare?: boolean;
 }
 
 function filterForm(params: URLSearchParams, d: InstrumentDetail, view: View, opts: FilterOptions): TemplateResult {
@@ -297,7 +304,9 @@ function filterForm(params: URLSearchParams, d: InstrumentDetail, view: View, op
                 ${areas.map((a) => html`<option value=${a} ?selected=${params.get('area') === a}>${a}</option>`)}
               </select>
             </div>`}
-      <div class="field">
+      ${opts.period === false
+        ? nothing
+        : html`<div class="field">
         <label for="f-from">From</label>
         <select id="f-from" name="from">
           <option value="">Any year</option>
@@ -310,7 +319,7 @@ function filterForm(params: URLSearchParams, d: InstrumentDetail, view: View, op
           <option value="">Any year</option>
           ${YEARS.map((y) => html`<option value=${String(y)} ?selected=${params.get('to') === String(y)}>${y}</option>`)}
         </select>
-      </div>
+      </div>`}
       ${opts.groups && groupQuestions.length
         ? html`<div class="field">
               <label for="f-where">Carers in this group</label>
@@ -326,13 +335,15 @@ function filterForm(params: URLSearchParams, d: InstrumentDetail, view: View, op
                 )}
               </select>
             </div>
-            <div class="field">
+            ${opts.compare === false
+              ? nothing
+              : html`<div class="field">
               <label for="f-by">Compare groups</label>
               <select id="f-by" name="by">
                 <option value="">No comparison</option>
                 ${groupQuestions.map((q) => html`<option value=${q.id} ?selected=${params.get('by') === q.id}>By ${groupLabel(q).toLowerCase()}</option>`)}
               </select>
-            </div>`
+            </div>`}`
         : nothing}
       <div class="field"><button type="submit">Show results</button></div>
     </fieldset>
@@ -429,7 +440,7 @@ async function indicatorsView(params: URLSearchParams, current: () => boolean) {
   const q = apiQuery(params2, ['partner', 'area', 'where']);
   const head = html`<h1>Indicators and trends</h1>
     <p class="lead">${d.definition.title}: the share of carers giving a positive answer to each indicator question, year by year.</p>
-    ${filterForm(params, d, 'indicators', { instrumentKinds: ['survey'], groups: true })}`;
+    ${filterForm(params, d, 'indicators', { instrumentKinds: ['survey'], groups: true, period: false, compare: false })}`;
   render(html`${head}<p>Loading…</p>`, app);
   let results: Results;
   try {
@@ -477,10 +488,15 @@ async function indicatorsView(params: URLSearchParams, current: () => boolean) {
               )}
             </tbody>
           </table>`}
-      <carer-results heading-level="2" question="trends" .results=${model}></carer-results>
-      <carer-results heading-level="2" question="indicators" .results=${model}></carer-results>`,
+      <carer-results heading-level="2" question="trends" .results=${retitled(model, 'Trends year on year')}></carer-results>
+      <carer-results heading-level="2" question="indicators" .results=${retitled(model, 'Indicators, all years together')}></carer-results>`,
     app,
   );
+}
+
+/** Two views of one result set on a page need different headings (and so different landmark names). */
+function retitled(model: ResultsModel, title: string): ResultsModel {
+  return { ...model, instrument: { ...model.instrument, title } };
 }
 
 // --- priority statements heat map ----------------------------------------------------------------
@@ -622,10 +638,24 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
     }
     (document.getElementById('updates-heading') as HTMLElement | null)?.focus();
   };
-  const pollTitle = polls.find((p) => p.id === id)?.title ?? id;
+  const pollTitle = (pid: string) => polls.find((p) => p.id === pid)?.title ?? pid;
+  const choose = (e: Event) => {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    go('polls', new URLSearchParams({ poll: String(data.get('poll') ?? '') }));
+  };
   render(
     html`<h1>Polls and “you said, we did”</h1>
-      <p class="lead">${pollTitle}</p>
+      ${polls.length > 1
+        ? html`<form class="filters" novalidate @submit=${choose}>
+            <div class="field">
+              <label for="poll-choice">Poll</label>
+              <select id="poll-choice" name="poll">${polls.map((p) => html`<option value=${p.id} ?selected=${p.id === id}>${p.title}</option>`)}</select>
+            </div>
+            <div class="field"><button type="submit">Show poll</button></div>
+          </form>`
+        : nothing}
+      <p class="lead">${pollTitle(id)}</p>
       ${error ? problem(error) : nothing}
       <div role="status">${message ? html`<p class="notice">${message}</p>` : nothing}</div>
       <h2 id="queue-heading" tabindex="-1">Carers’ statements waiting for moderation (${pending.length})</h2>
@@ -635,7 +665,7 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
             ${pending.map(
               (s) => html`<li>
                 <blockquote>${s.text}</blockquote>
-                <p class="hint">From a carer on ${partnerName(s.partner)}’s site, ${new Date(s.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}</p>
+                <p class="hint">For “${pollTitle(s.poll)}”, from a carer on ${partnerName(s.partner)}’s site, ${new Date(s.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}</p>
                 <div class="actions">
                   <button type="button" @click=${decide(s, 'approve')} aria-label=${`Approve: ${s.text}`}>Approve</button>
                   <button type="button" class="warning" @click=${decide(s, 'reject')} aria-label=${`Reject: ${s.text}`}>Reject</button>
@@ -643,7 +673,7 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
               </li>`,
             )}
           </ul>`}
-      <h2 id="updates-heading" tabindex="-1">You said, we did</h2>
+      <h2 id="updates-heading" tabindex="-1">You said, we did: ${pollTitle(id)}</h2>
       ${updates.length === 0
         ? html`<p>No updates published yet.</p>`
         : html`<table class="data">
@@ -669,9 +699,10 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
               <textarea id="we-did" name="weDid" aria-describedby="we-did-hint" maxlength="2000"></textarea>
             </div>
             <button type="submit">Publish update</button>
-          </form>`
-        : html`<p>Only the strategy group’s administrators publish updates.</p>`}
-      ${results ? html`<carer-results heading-level="2" .results=${results}></carer-results>` : nothing}`,
+          </form>
+          <h2>Poll results</h2>`
+        : html`<p>Only the strategy group’s administrators publish updates.</p><h2>Poll results</h2>`}
+      ${results ? html`<carer-results heading-level="3" .results=${results}></carer-results>` : nothing}`,
     app,
   );
 }
@@ -682,6 +713,7 @@ window.addEventListener('hashchange', () => {
 });
 
 (async () => {
+  app.textContent = '';
   try {
     user = (await api<{ user: User }>('/session')).user;
     await loadBasics();

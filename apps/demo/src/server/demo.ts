@@ -10,7 +10,6 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { parseDefinition, resolveOptions } from '@carers-voice/core/content';
 import { buildApp, createUser, loadConfig, openFromConfig, type App, type Database } from '../../../../packages/collector/src/index.js';
 // The collector's own ingest path (not in its public exports yet; its sample loader uses the same).
@@ -41,9 +40,9 @@ export const SITES: SiteSpec[] = [
 const COUNCIL = { id: 'millbrook-borough-council', name: 'Millbrook Borough Council', area: 'Millbrook Town', origins: ['https://www.millbrook-council.example'] };
 
 const SAMPLE_PARTNERS: SamplePartner[] = [
-  { id: 'millbrook-carers-centre', strain: 0, weights: { 'annual-carers-survey': 45, 'carer-awareness-quiz': 20, 'am-i-a-carer': 25, 'gm-commitment-to-carers': 20, 'quick-poll-have-your-say': 50 } },
-  { id: 'millbrook-borough-council', strain: 0.08, weights: { 'annual-carers-survey': 30, 'carer-awareness-quiz': 25, 'am-i-a-carer': 25, 'gm-commitment-to-carers': 30, 'quick-poll-have-your-say': 30 } },
-  { id: 'kestrel-road-surgery', strain: 0.05, weights: { 'annual-carers-survey': 18, 'carer-awareness-quiz': 35, 'am-i-a-carer': 30, 'gm-commitment-to-carers': 25, 'quick-poll-have-your-say': 20 } },
+  { id: 'millbrook-carers-centre', strain: 0, weights: { 'annual-carers-survey': 45, 'carer-awareness-quiz': 20, 'am-i-a-carer': 25, 'gm-commitment-to-carers': 20, 'quick-poll-have-your-say': 50, 'millbrook-next-priority': 50 } },
+  { id: 'millbrook-borough-council', strain: 0.08, weights: { 'annual-carers-survey': 30, 'carer-awareness-quiz': 25, 'am-i-a-carer': 25, 'gm-commitment-to-carers': 30, 'quick-poll-have-your-say': 30, 'millbrook-next-priority': 30 } },
+  { id: 'kestrel-road-surgery', strain: 0.05, weights: { 'annual-carers-survey': 18, 'carer-awareness-quiz': 35, 'am-i-a-carer': 30, 'gm-commitment-to-carers': 25, 'quick-poll-have-your-say': 20, 'millbrook-next-priority': 20 } },
   { id: 'millbrook-heath-school', strain: 0.1, young: true, weights: { 'annual-carers-survey': 7, 'carer-awareness-quiz': 20, 'am-i-a-carer': 20, 'gm-commitment-to-carers': 25 } },
 ];
 
@@ -54,6 +53,8 @@ export const INSTRUMENTS: { id: string; groupBy: string[] }[] = [
   { id: 'am-i-a-carer', groupBy: ['age-band'] },
   { id: 'gm-commitment-to-carers', groupBy: [] },
   { id: 'quick-poll-have-your-say', groupBy: [] },
+  // The demo's own poll (apps/demo/instruments): it takes carers' own suggestions for moderation.
+  { id: 'millbrook-next-priority', groupBy: [] },
 ];
 
 export interface DemoOptions {
@@ -79,6 +80,7 @@ export interface RunningDemo {
   built: Built;
   sampleLoaded: number | 'already';
   app: App;
+  database: Database;
   stop(): Promise<void>;
 }
 
@@ -128,7 +130,8 @@ function fileUnder(dir: string, urlPath: string): string | undefined {
 }
 
 function readDefinition(id: string) {
-  const text = readFileSync(`${repoRoot}packages/content/instruments/${id}.json`, 'utf8');
+  const own = `${demoRoot}instruments/${id}.json`;
+  const text = readFileSync(existsSync(own) ? own : `${repoRoot}packages/content/instruments/${id}.json`, 'utf8');
   const parsed = parseDefinition(text);
   if (!parsed.ok) throw new Error(`content pack ${id} has problems: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   return parsed.definition;
@@ -194,6 +197,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       const writer = new IngestWriter(database.db, { maxBatch: 500, lingerMs: 5, resolveOptions: (q) => resolveOptions(q) });
       const groupByOf = new Map(INSTRUMENTS.map((i) => [i.id, i.groupBy]));
       const definitionOf = new Map(registered.map((r) => [r.id, r.definition]));
+      let statementApp: App | undefined;
       const started = Date.now();
       const result = await loadDemoSample(
         {
@@ -223,8 +227,9 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
             return { status: outcome.kind === 'stored' ? 201 : outcome.kind === 'duplicate' ? 200 : 409, body: outcome.kind };
           },
           async statement(pollId, partner, text) {
-            const exists = await database.db.selectFrom('poll_statements').select('id').where('text', '=', text).executeTakeFirst();
-            if (!exists) await database.db.insertInto('poll_statements').values({ id: randomUUID(), poll_id: pollId, partner_id: partner, text, status: 'pending' }).execute();
+            // Through the public route a partner page uses (in-process).
+            statementApp ??= await buildApp({ config: { ...config, logLevel: 'silent', rateLimit: { perClientPerMinute: 1_000_000, perPartnerPerMinute: 1_000_000 } }, database });
+            await statementApp.app.inject({ method: 'POST', url: `/api/v1/polls/${pollId}/statements`, payload: { partner, text } });
           },
         },
         {
@@ -238,6 +243,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         },
       );
       await writer.close();
+      await statementApp?.close();
       if (result.refused.length) log(`note: some sample responses were refused, e.g. ${result.refused[0]!.status} ${result.refused[0]!.body.slice(0, 300)}`);
       log(`Loaded ${result.stored} synthetic responses in ${Math.round((Date.now() - started) / 1000)} s.`);
       writeFileSync(marker, JSON.stringify({ synthetic: true, stored: result.stored, scale, loadedAt: new Date().toISOString() }, null, 2));
@@ -320,6 +326,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       built,
       sampleLoaded,
       app: running,
+      database,
       stop: () =>
         (stopping ??= (async () => {
           for (const s of siteServers) {

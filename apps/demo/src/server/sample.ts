@@ -52,6 +52,7 @@ const YEARLY: Record<string, [number, number, number]> = {
   'am-i-a-carer': [420, 520, 600],
   'gm-commitment-to-carers': [60, 70, 80],
   'quick-poll-have-your-say': [120, 160, 220],
+  'millbrook-next-priority': [0, 150, 260],
 };
 
 const POLL_STATEMENTS = [
@@ -209,12 +210,14 @@ export async function loadDemoSample(sink: SampleSink, options: SampleOptions): 
   for (const inst of options.instruments) {
     const yearly = YEARLY[inst.id];
     if (!yearly) continue;
+    const def0 = inst.definition;
     const partners = options.partners.filter((p) => (p.weights[inst.id] ?? 0) > 0);
     if (!partners.length) continue;
     yearly.forEach((perYear, y) => {
       const year = thisYear - 2 + y;
       const months = year === thisYear ? lastMonth + 1 : 12;
-      const count = Math.round(perYear * scale * (year === thisYear ? months / 12 : 1));
+      // Team self-assessments are few whatever the scale; below 8 a heat-map cell could not show.
+      const count = Math.round(perYear * (def0.kind === 'statement-set' ? Math.max(1, scale) : scale) * (year === thisYear ? months / 12 : 1));
       for (let i = 0; i < count; i++) {
         const partner = weighted(rnd, partners, partners.map((p) => p.weights[inst.id]!));
         const month = Math.floor(rnd() * months);
