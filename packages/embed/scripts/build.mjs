@@ -20,6 +20,7 @@ export const widgetEntries = {
   'carer-poll': ['poll', '@carers-voice/elements/poll/define'],
   'carer-priority-check': ['priority-check', '@carers-voice/elements/priority-check/define'],
   'carer-results': ['results', '@carers-voice/charts/define'],
+  'carer-statement-heatmap': ['results', '@carers-voice/charts/define'],
 };
 
 /** Gzipped bytes a host page may download per widget (loader + widget + shared chunks, JS + CSS). */

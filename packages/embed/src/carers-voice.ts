@@ -22,6 +22,8 @@ const widgets: Record<string, Loader> = {
   'carer-poll': () => import('optional:@carers-voice/elements/poll/define'),
   'carer-priority-check': () => import('@carers-voice/elements/priority-check/define'),
   'carer-results': () => import('@carers-voice/charts/define'),
+  // Defined by the same module as <carer-results> (a dashboard's statement heat map).
+  'carer-statement-heatmap': () => import('@carers-voice/charts/define'),
 };
 
 /** Tags this script can define, for partners' own checks (`carersVoice.tags`). */
