@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { Poll } from '@carers-voice/core/content';
 import quickPoll from '@carers-voice/content/instruments/quick-poll-have-your-say.json';
 import rankBury from '@carers-voice/content/instruments/rank-bury-themes.json';
@@ -146,7 +146,13 @@ const firstOption = (p: Poll) => {
  * your own". Stories marked "connected" talk to a stand-in collector (sample suppressed results,
  * "You said, we did" updates); the others run in local mode.
  */
-const meta = {
+/** Spelled out (not inferred) so the declaration does not name Storybook's internal types. */
+type PollMeta = Meta<PollArgs> & {
+  excludeStories: string[];
+  args: Partial<PollArgs> & { definition: Poll };
+  render: (args: PollArgs, context?: { globals?: unknown }) => TemplateResult;
+};
+const meta: PollMeta = {
   title: 'Widgets/Poll',
   component: 'carer-poll',
   excludeStories: ['replay', 'allStatements', 'installStoryCollector', 'STORY_ENDPOINT'],
@@ -173,7 +179,7 @@ const meta = {
     ></carer-poll>`;
   },
   play: async ({ canvasElement, args }) => replay(canvasElement, args.steps),
-} satisfies Meta<PollArgs>;
+};
 export default meta;
 type Story = StoryObj<PollArgs>;
 
