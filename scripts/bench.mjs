@@ -19,6 +19,10 @@ const benches = {
     file: 'scripts/bench-document.mjs',
     about: 'document check time, 5,000 and 50,000 words against 20 statements (Node and Chromium)',
   },
+  charts: {
+    file: 'packages/charts/bench/size.mjs',
+    about: '<carer-results> gzipped bundle size against its 90 KB budget; chart.js stays tree-shaken',
+  },
   survey: {
     file: 'scripts/bench-survey.mjs',
     about: '<carer-survey> gzipped size, time to first question / first click at 4x CPU throttle, heap, draft save p95',
