@@ -2,7 +2,7 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
 import { globalTypes, initialGlobals, withCarerVoice, type StoryGlobals } from '../stories/support.js';
-import { localeReady } from '../packages/elements/src/i18n/index.js';
+import { setLocale } from '../packages/elements/src/i18n/index.js';
 import '@carers-voice/elements/kit/define';
 
 // The docs tables (attributes, properties, events, CSS parts and properties) come from the
@@ -13,8 +13,14 @@ const preview: Preview = {
   globalTypes,
   initialGlobals,
   decorators: [(story, context) => withCarerVoice(story(), context.globals as StoryGlobals)],
-  // Wait for the Urdu strings before Storybook (and its a11y panel) looks at the story.
-  loaders: [async () => localeReady()],
+  // Load the chosen language's strings before the story renders, so Storybook (and its a11y panel)
+  // never sees a flash of English; <carer-voice> in the decorator then finds it already active.
+  loaders: [
+    async (context) => {
+      await setLocale((context.globals as StoryGlobals).locale ?? 'en-GB');
+      return {};
+    },
+  ],
   parameters: {
     layout: 'padded',
     controls: { expanded: true },

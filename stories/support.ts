@@ -7,6 +7,7 @@ import { html, type TemplateResult } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { AnswerValue, Question } from '@carers-voice/core/content';
 import type { CarerTheme } from '@carers-voice/elements/provider';
+import type { Preview } from '@storybook/web-components-vite';
 import '@carers-voice/elements/provider/define';
 
 /** The toolbar's choices. Stories may pin one with `globals: { locale: 'ur' }`. */
@@ -38,7 +39,7 @@ export const themes = {
   },
 } satisfies Record<string, CarerTheme | undefined>;
 
-export const globalTypes = {
+export const globalTypes: NonNullable<Preview['globalTypes']> = {
   locale: {
     description: 'Language of the controls (strings without an Urdu translation stay in English)',
     toolbar: {
@@ -76,7 +77,7 @@ export const globalTypes = {
       dynamicTitle: true,
     },
   },
-} as const;
+};
 
 export const initialGlobals: Required<StoryGlobals> = { locale: 'en-GB', easyRead: 'off', theme: 'default' };
 

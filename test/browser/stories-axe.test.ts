@@ -95,9 +95,11 @@ describe('every story passes axe', () => {
 
   it('has a story file for every kit element and the provider', () => {
     const covered = new Set(Object.values(modules).map((m) => m.default.component));
-    // <carer-quiz> stories replay a carer's steps first; test/browser/quiz-stories.test.ts sweeps them.
+    // <carer-quiz> and <carer-poll> stories replay a carer's steps first (their `play`); their own
+    // sweeps, test/browser/quiz-stories.test.ts and poll-stories.test.ts, replay and check them.
     covered.add('carer-quiz');
-    const widgets = ['carer-voice', 'carer-survey', 'carer-quiz', 'carer-priority-check', 'carer-results'];
+    covered.add('carer-poll');
+    const widgets = ['carer-voice', 'carer-survey', 'carer-quiz', 'carer-poll', 'carer-priority-check', 'carer-results'];
     const missing = [...Object.keys(kitElements), ...widgets].filter((tag) => !covered.has(tag));
     expect(missing, 'elements with no stories/<name>.stories.ts').to.deep.equal([]);
   });

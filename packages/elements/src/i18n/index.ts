@@ -52,18 +52,29 @@ function watchLookups(locale: string, templates: Templates): Templates {
   });
 }
 
-const runtime = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: async (locale) => {
-    const load = loaders[locale];
-    if (!load) throw new Error(`No translations are bundled for "${locale}".`);
-    const mod = await load();
-    // The generated module's type says `templates` holds only this locale's ids; the cast keeps
-    // runtime mode's contract (an object of templates) while counting misses.
-    return { templates: watchLookups(locale, mod.templates) as never };
-  },
-});
+function configure() {
+  try {
+    return configureLocalization({
+      sourceLocale,
+      targetLocales,
+      loadLocale: async (locale) => {
+        const load = loaders[locale];
+        if (!load) throw new Error(`No translations are bundled for "${locale}".`);
+        const mod = await load();
+        // The generated module's type says `templates` holds only this locale's ids; the cast keeps
+        // runtime mode's contract (an object of templates) while noting lookups.
+        return { templates: watchLookups(locale, mod.templates) as never };
+      },
+    });
+  } catch {
+    // A second copy of this module on the page (two bundles sharing one @lit/localize): the first
+    // copy already configured it and keeps control of the language; this copy shows English.
+    console.warn('carers-voice: localisation was already configured on this page by another copy; this one shows English.');
+    return { getLocale: () => sourceLocale as string, setLocale: async (_locale: string) => undefined };
+  }
+}
+
+const runtime = configure();
 
 let ready: Promise<void> = Promise.resolve();
 
