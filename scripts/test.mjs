@@ -9,6 +9,8 @@ const root = new URL('..', import.meta.url).pathname;
 const steps = [
   { name: 'system packages', cmd: 'bash', args: ['scripts/ensure-system-deps.sh'] },
   { name: 'type-check', cmd: 'pnpm', args: ['run', '--silent', 'typecheck'] },
+  // The drop-in's browser tests load the built files, so build them before any test runs.
+  { name: 'build embed', cmd: 'pnpm', args: ['run', '--silent', 'build:embed'] },
   { name: 'node tests', cmd: 'node', args: ['scripts/test-node.mjs'], count: 'node' },
   { name: 'browser tests', cmd: 'pnpm', args: ['exec', 'web-test-runner'], count: 'wtr' },
   { name: 'storybook build', cmd: 'pnpm', args: ['run', '--silent', 'build-storybook'] },
