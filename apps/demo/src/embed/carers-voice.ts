@@ -7,3 +7,4 @@ import '@carers-voice/elements/provider/define';
 import '@carers-voice/elements/survey/define';
 import '@carers-voice/elements/quiz/define';
 import '@carers-voice/elements/priority-check/define';
+import '@carers-voice/elements/poll/define';

@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -44,15 +45,30 @@ async function bundle(entry: string, outfile: string, minify: boolean) {
   });
 }
 
-export async function buildDemo(options: { minify?: boolean } = {}): Promise<Built> {
+/**
+ * Builds the published drop-in (`pnpm build:embed`) when the embed package is there. Returns a
+ * problem in words when it could not (the demo then uses its stand-in).
+ */
+export function buildEmbed(): string | undefined {
+  if (!existsSync(`${repoRoot}packages/embed/package.json`)) return 'packages/embed is not in this checkout';
+  const execPath = process.env.npm_execpath;
+  const [cmd, args] = execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath, 'run', 'build:embed']] : ['pnpm', ['run', 'build:embed']];
+  const r = spawnSync(cmd, args as string[], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status === 0) return undefined;
+  return (r.stderr || r.stdout || r.error?.message || `exit ${r.status}`).trim().split('\n').slice(-5).join('\n');
+}
+
+export async function buildDemo(options: { minify?: boolean; embed?: boolean } = {}): Promise<Built> {
   mkdirSync(distDir, { recursive: true });
+  const embedProblem = options.embed ? buildEmbed() : undefined;
+  if (embedProblem) console.warn(`Could not build the drop-in with pnpm build:embed; using the demo's stand-in.\n${embedProblem}`);
   const minify = options.minify ?? true;
   const dashboardDir = `${distDir}dashboard/`;
   await bundle(`${demoRoot}src/dashboard/app.ts`, `${dashboardDir}app.js`, minify);
 
   // The published drop-in, when packages/embed has built it (`pnpm build:embed`).
   const embedDist = `${repoRoot}packages/embed/dist/v1/`;
-  if (existsSync(`${embedDist}carers-voice.js`)) {
+  if (!embedProblem && existsSync(`${embedDist}carers-voice.js`)) {
     let integrity = sri(`${embedDist}carers-voice.js`);
     try {
       const manifest = JSON.parse(readFileSync(`${embedDist}manifest.json`, 'utf8')) as Record<string, unknown>;

@@ -68,6 +68,8 @@ export interface DemoOptions {
   sampleScale?: number;
   /** Skip the esbuild step (tests that already built). */
   built?: Built;
+  /** Run `pnpm build:embed` first (the `pnpm demo` command does). */
+  buildEmbed?: boolean;
   /** Collector settings passed as environment (e.g. MIN_COMPLETION_SECONDS). */
   env?: Record<string, string>;
   log?: (line: string) => void;
@@ -142,7 +144,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const host = options.host ?? '127.0.0.1';
   const t0 = Date.now();
   const took = (what: string) => log(`  (${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  const built = options.built ?? (await buildDemo());
+  const built = options.built ?? (await buildDemo({ embed: options.buildEmbed ?? false }));
   took('built');
   const port = options.port || (await freePort(host));
   const sitePorts = Object.fromEntries(

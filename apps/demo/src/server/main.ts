@@ -18,6 +18,7 @@ let demo: Awaited<ReturnType<typeof startDemo>>;
 try {
   demo = await startDemo({
     dataDir,
+    buildEmbed: true,
     host,
     port,
     sitePorts: { centre: firstSite, surgery: firstSite + 1, school: firstSite + 2 },
