@@ -32,7 +32,8 @@ const singleResults = {
 
 async function vote(el: CarerPoll, value = 'online'): Promise<void> {
   await choose(el, 'best-way', value);
-  await press(el, /Send my vote/);
+  // By data-action, the same in every language.
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="send"]')!.click();
   await until(() => Boolean(el.lastVote), 'the vote');
   await settle(el);
 }
@@ -225,6 +226,7 @@ describe('<carer-poll> you said, we did', () => {
     await vote(el);
     await until(() => Boolean(el.shadowRoot!.querySelector('.results-table')) && Boolean(el.shadowRoot!.querySelector('.update')), 'results and updates');
     expect(getComputedStyle(el.shadowRoot!.querySelector('.poll')!).direction).to.equal('rtl');
+    expect(shown(el)).to.contain('ووٹ دینے کا شکریہ').and.contain('آپ نے کہا، ہم نے کیا'); // Thank you for voting; You said, we did
     const date = el.shadowRoot!.querySelector('.update time')?.textContent ?? '';
     expect(date).to.equal(new Intl.DateTimeFormat('ur', { dateStyle: 'long' }).format(new Date('2026-06-15T10:00:00Z')));
     await expect(el).to.be.accessible();
