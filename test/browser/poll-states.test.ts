@@ -140,3 +140,13 @@ describe('<carer-poll> sending', () => {
     await closeDeviceStore(database);
   });
 });
+
+describe('<carer-poll> while the page stays open', () => {
+  it('closes by itself at the closing time: the form goes and the closed notice comes', async () => {
+    const closes = Date.now() + 400;
+    const el = await renderPoll({ definition: poll('single', { closes: new Date(closes).toISOString() }), database: freshDatabase() });
+    expect(el.shadowRoot!.querySelector('form')).to.exist;
+    await until(() => Boolean(el.shadowRoot!.querySelector('[data-state="closed"]')), 'the closed notice', 3000);
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+  });
+});

@@ -196,6 +196,33 @@ export class CarerPoll extends CarerElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.outbox?.removeEventListener('change', this.onOutboxChange);
+    clearTimeout(this.boundaryTimer);
+    this.boundaryTimer = undefined;
+  }
+
+  private boundaryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Re-renders when the poll opens or closes while the page is open (a late vote is refused anyway). */
+  private scheduleBoundary(): void {
+    clearTimeout(this.boundaryTimer);
+    this.boundaryTimer = undefined;
+    if (!this.poll || !this.isConnected) return;
+    const now = this.clock();
+    const next = [this.poll.opens, this.poll.closes]
+      .map((d) => (d ? Date.parse(d) - now : NaN))
+      .filter((ms) => ms > 0)
+      .sort((a, b) => a - b)[0];
+    // setTimeout cannot wait longer than about 24 days; a page open that long re-renders on its next update.
+    if (next === undefined || next > 2_000_000_000) return;
+    this.boundaryTimer = setTimeout(() => {
+      this.boundaryTimer = undefined;
+      if (!this.poll) return;
+      // The form may vanish under the carer's hands: say why, politely.
+      if (this.window === 'closed') this.announcer.announce(msg('This poll has now closed.', { id: 'poll.closed.now' }));
+      if (this.window === 'open') this.announcer.announce(msg('This poll is now open.', { id: 'poll.open.now' }));
+      this.loadResults();
+      this.requestUpdate();
+    }, next + 50);
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -223,6 +250,8 @@ export class CarerPoll extends CarerElement {
     this.statementState = { status: 'idle' };
     this.loads.abort();
     this.loads = new AbortController();
+    clearTimeout(this.boundaryTimer);
+    this.boundaryTimer = undefined;
     const signal = this.loads.signal;
     this.remembered = rememberedVote(poll.id, this.database).then((vote) => {
       if (signal.aborted || !vote) return;
@@ -259,6 +288,7 @@ export class CarerPoll extends CarerElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.boundaryTimer === undefined) this.scheduleBoundary();
     if (this.poll && !this.readySent) {
       this.readySent = true;
       this.dispatchEvent(new CarerReadyEvent({ instrument: { id: this.poll.id, version: this.poll.version }, kind: 'poll', title: this.poll.title }));
