@@ -27,8 +27,10 @@ export function parseInstrument(input: unknown):
   return r.ok ? { ok: true, definition: r.definition as never } : { ok: false, problems: r.problems as Problem[] };
 }
 
-export function optionsResolver(): OptionsResolver | undefined {
-  return (q: Question) => resolveOptions(q);
+const resolver: OptionsResolver = (q: Question) => resolveOptions(q);
+/** One resolver for the process, so per-definition caches in core/aggregate are shared. */
+export function optionsResolver(): OptionsResolver {
+  return resolver;
 }
 
 /** Receipt codes are only stored hashed: the code itself stays with the carer. */

@@ -128,6 +128,23 @@ export class IngestWriter {
   }
 
   private async write(items: IngestItem[]): Promise<IngestOutcome[]> {
+    // Counting work is done before the transaction, so row locks on the tallies are held briefly.
+    const incrementsOf = new Map<IngestItem, TallyWrite[]>();
+    const seenIds = new Set<string>();
+    for (const it of items) {
+      if (it.quarantineReason || seenIds.has(it.id)) continue;
+      seenIds.add(it.id);
+      incrementsOf.set(
+        it,
+        tallyIncrements(it.definition, it.answers as never, { groupBy: it.groupBy, resolveOptions: this.options.resolveOptions }).map((r) => ({
+          ...r,
+          instrument_id: it.instrumentId,
+          instrument_version: it.instrumentVersion,
+          partner_id: it.partnerId,
+          year: Math.floor(it.period / 100),
+        })),
+      );
+    }
     return this.db.transaction().execute(async (tx) => {
       // Within one batch, the first of several posts of one id is the one inserted.
       const firstIndex = new Map<string, number>();
@@ -175,15 +192,7 @@ export class IngestWriter {
 
       const counted = unique.filter((it) => insertedIds.has(it.id) && !it.quarantineReason);
       if (counted.length) {
-        const increments = counted.flatMap((it) =>
-          tallyIncrements(it.definition, it.answers as never, { groupBy: it.groupBy, resolveOptions: this.options.resolveOptions }).map((r) => ({
-            ...r,
-            instrument_id: it.instrumentId,
-            instrument_version: it.instrumentVersion,
-            partner_id: it.partnerId,
-            year: Math.floor(it.period / 100),
-          })),
-        );
+        const increments = counted.flatMap((it) => incrementsOf.get(it) ?? []);
         await addTallies(tx, increments, 1);
       }
 
@@ -220,8 +229,10 @@ export interface TallyWrite {
 
 /** Adds (sign 1) or takes away (sign −1, deletion on request) increments, in one statement, in key order. */
 export async function addTallies(db: Kysely<DB>, increments: TallyWrite[], sign: 1 | -1): Promise<void> {
-  const merged = mergeIncrements(increments, (r) =>
-    JSON.stringify([r.instrument_id, r.groupQuestion, r.partner_id, r.year, r.instrument_version, r.question, r.option, r.groupValue]),
+  // Key order = the primary key's order, so every writer locks rows in the same order (no deadlocks).
+  const merged = mergeIncrements(
+    increments,
+    (r) => `${r.instrument_id}\u0000${r.groupQuestion}\u0000${r.partner_id}\u0000${r.year}\u0000${r.instrument_version}\u0000${r.question}\u0000${r.option}\u0000${r.groupValue}`,
   );
   // Chunks keep one statement's JSON parameter a reasonable size.
   for (let i = 0; i < merged.length; i += 5000) {

@@ -83,7 +83,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   const { db } = database;
   const store = new Store(db);
   const resolveOptions = optionsResolver();
-  const writer = new IngestWriter(db, { concurrency: database.kind === 'postgres' ? 4 : 1, lingerMs: database.kind === 'postgres' ? 1 : 3, ...(resolveOptions ? { resolveOptions } : {}) });
+  const writer = new IngestWriter(db, { concurrency: database.kind === 'postgres' ? 4 : 1, lingerMs: database.kind === 'postgres' ? 1 : 3, resolveOptions });
 
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
@@ -550,7 +550,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       const inst = await store.instrument(row.instrument_id, row.instrument_version);
       if (inst) {
         const answers = typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers;
-        const inc = tallyIncrements(inst.definition as never, answers, { groupBy: inst.groupBy, ...(resolveOptions ? { resolveOptions } : {}) });
+        const inc = tallyIncrements(inst.definition as never, answers, { groupBy: inst.groupBy, resolveOptions });
         await addTallies(tx, inc.map((r) => ({ ...r, instrument_id: row.instrument_id, instrument_version: row.instrument_version, partner_id: row.partner_id, year: Math.floor(row.period / 100) })), 1);
       }
       return true;

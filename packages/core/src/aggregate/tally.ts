@@ -62,7 +62,18 @@ export interface AggregatableDefinition {
  */
 export type OptionsResolver = (question: Question) => { value: string; label: string }[] | undefined;
 
+const questionCache = new WeakMap<object, Map<OptionsResolver | undefined, AggregateQuestion[]>>();
+
+/** The flat question list; remembered per definition object, since ingest asks for it on every response. */
 export function questionsOf(definition: AggregatableDefinition, resolveOptions?: OptionsResolver): AggregateQuestion[] {
+  let byResolver = questionCache.get(definition);
+  if (!byResolver) questionCache.set(definition, (byResolver = new Map()));
+  let list = byResolver.get(resolveOptions);
+  if (!list) byResolver.set(resolveOptions, (list = listQuestionsOf(definition, resolveOptions)));
+  return list;
+}
+
+function listQuestionsOf(definition: AggregatableDefinition, resolveOptions?: OptionsResolver): AggregateQuestion[] {
   const out: AggregateQuestion[] = [];
   const add = (q: Question | { id: string; type: string; label: string; options?: Option[] }) => {
     const question = q as Question;
@@ -151,7 +162,8 @@ export function tallyIncrements(
 
 /** A stable text key for one tally row (used to merge increments from many responses). */
 export function tallyKey(k: TallyKey): string {
-  return JSON.stringify([k.question, k.option, k.groupQuestion, k.groupValue]);
+  // Ids and option values never contain NUL, so joining with it is unambiguous (and far cheaper than JSON).
+  return `${k.question}\u0000${k.option}\u0000${k.groupQuestion}\u0000${k.groupValue}`;
 }
 
 /** Adds up increments with the same key; sorted by key so concurrent writers lock rows in one order. */
