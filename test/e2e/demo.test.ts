@@ -154,14 +154,14 @@ function surveyEnvelope(age: string) {
   });
 }
 
-test('a carer completes the annual survey on the carers centre page', { timeout: 240_000 }, async () => {
+test('a carer completes the annual survey on the carers centre page', { timeout: 300_000 }, async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const centre = demo.sites.find((s) => s.key === 'centre')!;
   await page.goto(`${centre.url}/`);
-  await page.getByText('Page 1 of 13').waitFor({ timeout: TIMEOUT });
+  await page.getByText('Page 1 of 13').waitFor({ timeout: 2 * TIMEOUT });
   // Take longer than the collector's minimum completion time, as a person would.
   await page.waitForTimeout(5500);
   const trail: string[] = [];
@@ -170,7 +170,9 @@ test('a carer completes the annual survey on the carers centre page', { timeout:
     trail.push(await answerPage(page));
     await page.waitForTimeout(300);
   }
-  await page.getByText('Sent. Your answers have reached the service.').waitFor({ timeout: TIMEOUT });
+  await page.getByText('Sent. Your answers have reached the service.').waitFor({ timeout: 2 * TIMEOUT }).catch((e: Error) => {
+    throw new Error(`${e.message}\npages: ${trail.join(' | ')}\npage errors: ${errors.join(' | ')}`);
+  });
   assert.deepEqual(errors, []);
   assert.equal(await countStored('millbrook-carers-centre'), 1, `one response stored (pages: ${trail.join(' | ')})`);
   await context.close();

@@ -50,7 +50,7 @@ const YEARLY: Record<string, [number, number, number]> = {
   'annual-carers-survey': [2300, 2800, 3100],
   'carer-awareness-quiz': [500, 650, 700],
   'am-i-a-carer': [420, 520, 600],
-  'gm-commitment-to-carers': [60, 70, 80],
+  'gm-commitment-to-carers': [150, 180, 210],
   'quick-poll-have-your-say': [120, 160, 220],
   'millbrook-next-priority': [0, 150, 260],
 };
@@ -190,7 +190,7 @@ function selfAssessment(definition: Record<string, unknown>, strain: number, rnd
   for (const g of definition.groups as { audience: string; statements: { id: string }[] }[]) {
     if (g.audience !== 'organisation') continue;
     g.statements.forEach((s, i) => {
-      answers[s.id] = rnd() < 0.05 ? 'not-applicable' : pickOrdered(rnd, scale.filter((v) => v !== 'not-applicable'), Math.min(1, Math.max(0, strain + (i % 3) * 0.12 - 0.1)));
+      answers[s.id] = pickOrdered(rnd, scale.filter((v) => v !== 'not-applicable'), Math.min(1, Math.max(0, strain + (i % 3) * 0.12 - 0.1)));
     });
   }
   return answers;
