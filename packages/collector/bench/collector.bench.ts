@@ -53,7 +53,9 @@ interface Server {
   url: string;
 }
 function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(here, '../src/testing/serve.ts')], {
+  // CV_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the collector under load.
+  const extra = (process.env.CV_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--conditions=source', '--import', 'tsx', join(here, '../src/testing/serve.ts')], {
     env: {
       ...process.env,
       PORT: '0',

@@ -11,7 +11,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
-import { mergeIncrements, tallyIncrements, type AggregatableDefinition, type OptionsResolver } from '@carers-voice/core/aggregate';
+import { forEachIncrement, mergeIncrements, type AggregatableDefinition, type OptionsResolver } from '@carers-voice/core/aggregate';
 import type { DB } from './db/schema.js';
 
 export interface IngestItem {
@@ -128,22 +128,33 @@ export class IngestWriter {
   }
 
   private async write(items: IngestItem[]): Promise<IngestOutcome[]> {
-    // Counting work is done before the transaction, so row locks on the tallies are held briefly.
-    const incrementsOf = new Map<IngestItem, TallyWrite[]>();
+    // Counting is done before the transaction, so row locks on the tallies are held briefly. Each
+    // response's increments go straight into one map for the batch (keyed in primary-key order).
+    const countedOf = new Map<IngestItem, Map<string, TallyWrite>>();
     const seenIds = new Set<string>();
     for (const it of items) {
       if (it.quarantineReason || seenIds.has(it.id)) continue;
       seenIds.add(it.id);
-      incrementsOf.set(
-        it,
-        tallyIncrements(it.definition, it.answers as never, { groupBy: it.groupBy, resolveOptions: this.options.resolveOptions }).map((r) => ({
-          ...r,
-          instrument_id: it.instrumentId,
-          instrument_version: it.instrumentVersion,
-          partner_id: it.partnerId,
-          year: Math.floor(it.period / 100),
-        })),
+      const own = new Map<string, TallyWrite>();
+      const year = Math.floor(it.period / 100);
+      const prefix = `${it.instrumentId}\u0000`;
+      const mid = `\u0000${it.partnerId}\u0000${year}\u0000${it.instrumentVersion}\u0000`;
+      forEachIncrement(
+        it.definition,
+        it.answers as never,
+        (question, option, groupQuestion, groupValue, n, sum) => {
+          const key = `${prefix}${groupQuestion}${mid}${question}\u0000${option}\u0000${groupValue}`;
+          const seen = own.get(key);
+          if (seen) {
+            seen.n += n;
+            seen.sum += sum;
+          } else {
+            own.set(key, { instrument_id: it.instrumentId, instrument_version: it.instrumentVersion, partner_id: it.partnerId, year, question, option, groupQuestion, groupValue, n, sum });
+          }
+        },
+        { groupBy: it.groupBy, resolveOptions: this.options.resolveOptions },
       );
+      countedOf.set(it, own);
     }
     return this.db.transaction().execute(async (tx) => {
       // Within one batch, the first of several posts of one id is the one inserted.
@@ -192,8 +203,17 @@ export class IngestWriter {
 
       const counted = unique.filter((it) => insertedIds.has(it.id) && !it.quarantineReason);
       if (counted.length) {
-        const increments = counted.flatMap((it) => incrementsOf.get(it) ?? []);
-        await addTallies(tx, increments, 1);
+        const batch = new Map<string, TallyWrite>();
+        for (const it of counted) {
+          for (const [key, r] of countedOf.get(it) ?? []) {
+            const seen = batch.get(key);
+            if (seen) {
+              seen.n += r.n;
+              seen.sum += r.sum;
+            } else batch.set(key, { ...r });
+          }
+        }
+        await writeTallies(tx, [...batch.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r), 1);
       }
 
       const contacts = unique.filter((it) => insertedIds.has(it.id) && it.contact && Object.keys(it.contact).length);
@@ -234,6 +254,11 @@ export async function addTallies(db: Kysely<DB>, increments: TallyWrite[], sign:
     increments,
     (r) => `${r.instrument_id}\u0000${r.groupQuestion}\u0000${r.partner_id}\u0000${r.year}\u0000${r.instrument_version}\u0000${r.question}\u0000${r.option}\u0000${r.groupValue}`,
   );
+  await writeTallies(db, merged, sign);
+}
+
+/** Upserts already merged, key-ordered tally rows in one statement per 5,000. */
+async function writeTallies(db: Kysely<DB>, merged: TallyWrite[], sign: 1 | -1): Promise<void> {
   // Chunks keep one statement's JSON parameter a reasonable size.
   for (let i = 0; i < merged.length; i += 5000) {
     const payload = JSON.stringify(

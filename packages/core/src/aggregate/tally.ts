@@ -133,31 +133,47 @@ function questionRows(q: AggregateQuestion, value: AnswerValue): { option: strin
   return rows;
 }
 
+export type IncrementVisitor = (question: string, option: string, groupQuestion: string, groupValue: string, n: number, sum: number) => void;
+
 /**
- * Everything one (checked) response adds to the tallies. `groupBy` lists the grouping questions the
- * deployment cuts results by; each row is repeated for each of them the carer answered.
- * Quarantined responses add nothing: the collector does not call this for them.
+ * Calls `visit` for everything one (checked) response adds to the tallies, without building objects
+ * (ingest runs this for every response). `groupBy` lists the grouping questions results are cut by;
+ * each row is repeated for each of them the carer answered. Quarantined responses add nothing: the
+ * collector does not call this for them.
  */
+export function forEachIncrement(
+  definition: AggregatableDefinition,
+  answers: Answers,
+  visit: IncrementVisitor,
+  options: { groupBy?: readonly string[]; resolveOptions?: OptionsResolver } = {},
+): void {
+  const groups: [string, string][] = [['', '']];
+  for (const g of options.groupBy ?? []) {
+    const value = answers[g];
+    if (typeof value === 'string' && value) groups.push([g, value]);
+    else if (Array.isArray(value)) for (const v of new Set(value)) groups.push([g, v]);
+  }
+  const emit = (question: string, option: string, n: number, sum: number) => {
+    for (const [gq, gv] of groups) visit(question, option, gq, gv, n, sum);
+  };
+  emit(RESPONSES, BASE, 1, 0);
+  for (const q of questionsOf(definition, options.resolveOptions)) {
+    const value = answers[q.id];
+    if (!answered(value)) continue;
+    for (const row of questionRows(q, value)) emit(q.id, row.option, row.n, row.sum);
+  }
+}
+
+/** Everything one (checked) response adds to the tallies, as rows (see `forEachIncrement`). */
 export function tallyIncrements(
   definition: AggregatableDefinition,
   answers: Answers,
   options: { groupBy?: readonly string[]; resolveOptions?: OptionsResolver } = {},
 ): TallyIncrement[] {
-  const base: { question: string; option: string; n: number; sum: number }[] = [{ question: RESPONSES, option: BASE, n: 1, sum: 0 }];
-  for (const q of questionsOf(definition, options.resolveOptions)) {
-    const value = answers[q.id];
-    if (!answered(value)) continue;
-    for (const row of questionRows(q, value)) base.push({ question: q.id, ...row });
-  }
-  const out: TallyIncrement[] = base.map((r) => ({ ...r, groupQuestion: '', groupValue: '' }));
-  for (const g of options.groupBy ?? []) {
-    const value = answers[g];
-    const groupValues = typeof value === 'string' && value ? [value] : Array.isArray(value) ? [...new Set(value)] : [];
-    for (const groupValue of groupValues) {
-      for (const r of base) out.push({ ...r, groupQuestion: g, groupValue });
-    }
-  }
-  return out;
+  const out: TallyIncrement[] = [];
+  forEachIncrement(definition, answers, (question, option, groupQuestion, groupValue, n, sum) => out.push({ question, option, groupQuestion, groupValue, n, sum }), options);
+  // Ungrouped rows first, then each group's, as before.
+  return out.sort((a, b) => (a.groupQuestion === b.groupQuestion ? 0 : a.groupQuestion === '' ? -1 : b.groupQuestion === '' ? 1 : 0));
 }
 
 /** A stable text key for one tally row (used to merge increments from many responses). */
