@@ -23,6 +23,10 @@ const benches = {
     file: 'packages/charts/bench/size.mjs',
     about: '<carer-results> gzipped bundle size against its 90 KB budget; chart.js stays tree-shaken',
   },
+  dashboard: {
+    file: 'scripts/bench-dashboard.mjs',
+    about: 'demo dashboard: time to first chart with 100k stored responses (median of 5, headless Chromium)',
+  },
   survey: {
     file: 'scripts/bench-survey.mjs',
     about: '<carer-survey> gzipped size, time to first question / first click at 4x CPU throttle, heap, draft save p95',
