@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, readPartnersFile } from './config.js';
@@ -41,6 +41,7 @@ test('the partners file: read, and every problem named with its place', () => {
   writeFileSync(bad, '{ nope');
   assert.throws(() => readPartnersFile(bad), /PARTNERS_FILE: .* is not valid JSON/);
   assert.throws(() => readPartnersFile(join(dir, 'missing.json')), /PARTNERS_FILE: cannot read/);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('CSV cells are RFC 4180 quoted and formula-safe', () => {
