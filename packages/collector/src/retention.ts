@@ -26,28 +26,36 @@ export async function deleteByReceipt(db: Kysely<DB>, receipt: string, resolveOp
       .returning(['instrument_id', 'instrument_version', 'partner_id', 'period', 'answers', 'status'])
       .execute();
     for (const row of rows) {
-      if (row.status !== 'counted') continue;
-      const inst = await tx
-        .selectFrom('instruments')
-        .select(['definition', 'group_by'])
-        .where('id', '=', row.instrument_id)
-        .where('version', '=', row.instrument_version)
-        .executeTakeFirst();
-      if (!inst) continue;
-      const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-      const inc = tallyIncrements(parse(inst.definition), parse(row.answers), {
-        groupBy: parse(inst.group_by),
-        ...(resolveOptions ? { resolveOptions } : {}),
-      });
-      await addTallies(
-        tx,
-        inc.map((r) => ({ ...r, instrument_id: row.instrument_id, instrument_version: row.instrument_version, partner_id: row.partner_id, year: Math.floor(row.period / 100) })),
-        -1,
-      );
+      if (row.status === 'counted') await takeTalliesBack(tx, row, resolveOptions);
     }
     await sql`delete from tallies where n <= 0 and sum = 0`.execute(tx);
     return rows.length;
   });
+}
+
+/** Takes one counted response's increments back off the tallies (deletion by receipt, a replaced poll vote). */
+export async function takeTalliesBack(
+  tx: Kysely<DB>,
+  row: { instrument_id: string; instrument_version: number; partner_id: string; period: number; answers: unknown },
+  resolveOptions?: OptionsResolver,
+): Promise<void> {
+  const inst = await tx
+    .selectFrom('instruments')
+    .select(['definition', 'group_by'])
+    .where('id', '=', row.instrument_id)
+    .where('version', '=', row.instrument_version)
+    .executeTakeFirst();
+  if (!inst) return;
+  const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  const inc = tallyIncrements(parse(inst.definition), parse(row.answers), {
+    groupBy: parse(inst.group_by),
+    ...(resolveOptions ? { resolveOptions } : {}),
+  });
+  await addTallies(
+    tx,
+    inc.map((r) => ({ ...r, instrument_id: row.instrument_id, instrument_version: row.instrument_version, partner_id: row.partner_id, year: Math.floor(row.period / 100) })),
+    -1,
+  );
 }
 
 /** Runs the retention job now and then every `everyMs` until stopped. */

@@ -21,6 +21,7 @@ import { csvLine, toCsv } from './csv.js';
 import { checkEnvelope, checkEnvelopeAnswers, optionsResolver, parseInstrument, receiptHash, separateContact } from './core-api.js';
 import { deleteByReceipt } from './retention.js';
 import { registerPollRoutes } from './polls.js';
+import { writePollVote } from './poll-votes.js';
 
 export interface AppOptions {
   config: Config;
@@ -270,6 +271,22 @@ export async function buildApp({ config, database, now = () => new Date() }: App
           : `unknown instrument "${env.instrument.id}": it is not registered with this collector`,
       );
     }
+    // Polls take votes only between their opening and closing times (the server's clock), and one
+    // counted vote per device: the device token (random, kept in the widget's IndexedDB) is required.
+    const isPoll = instrument.kind === 'poll';
+    let device: string | undefined;
+    if (isPoll) {
+      const def = instrument.definition as { opens?: unknown; closes?: unknown };
+      const at = now().getTime();
+      if (typeof def.closes === 'string' && Date.parse(def.closes) <= at) throw new HttpProblem(403, 'this poll has closed');
+      if (typeof def.opens === 'string' && Date.parse(def.opens) > at) throw new HttpProblem(403, 'this poll is not open yet');
+      device = typeof env.meta?.device === 'string' ? env.meta.device.trim() : '';
+      if (!device) {
+        throw new HttpProblem(400, 'a poll vote needs meta.device (the device token) so each device counts once', [
+          { path: 'meta.device', message: 'required for a poll vote: a random token kept on the device' },
+        ]);
+      }
+    }
     // Widgets send answers to contact questions in `env.contact` (kept apart from the answers), so they
     // are checked together: a required contact question answered there is answered.
     const answers = checkEnvelopeAnswers(instrument.definition, { ...(env.contact ?? {}), ...env.answers });
@@ -313,6 +330,17 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       definition: instrument.definition as never,
       groupBy: instrument.groupBy,
     };
+    if (device !== undefined) {
+      const vote = await writePollVote(db, item, device, resolveOptions);
+      if (vote.kind === 'conflict') {
+        throw new HttpProblem(409, `a different response was already stored with the id ${id}; a new response needs a new id`);
+      }
+      const body =
+        vote.status === 'superseded'
+          ? { id, status: 'superseded', message: 'a newer vote from this device is already counted; this one is kept but not counted' }
+          : { id, status: 'received' };
+      return reply.code(vote.kind === 'stored' ? 201 : 200).send(body);
+    }
     const outcome = await writer.submit(item);
     if (outcome.kind === 'conflict') {
       throw new HttpProblem(409, `a different response was already stored with the id ${id}; a new response needs a new id`);

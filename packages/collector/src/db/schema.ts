@@ -33,8 +33,12 @@ export interface ResponsesTable {
   meta: Json<Record<string, unknown>>;
   body_hash: string;
   receipt_hash: string | null;
-  status: 'counted' | 'quarantined';
+  /** counted; quarantined (bot-suspected); replaced / superseded (a poll vote another vote from the same device outranks). */
+  status: 'counted' | 'quarantined' | 'replaced' | 'superseded';
   quarantine_reason: string | null;
+  /** Poll votes only: the device token (one counted vote per poll and device). */
+  device: ColumnType<string | null, string | null | undefined, string | null>;
+  replaced_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface ContactsTable {
   response_id: string;
