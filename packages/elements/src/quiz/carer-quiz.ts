@@ -16,6 +16,7 @@ import { DefinitionController } from '../widget/definition-controller.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import { answerIds, answersSayYoung, formatScore, isAnswered, quizRoute } from './quiz-logic.js';
 import { quizStyles } from './carer-quiz.styles.js';
+import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
 
 /** What the carer is told about their sent answers (as in the survey). */
 type Delivery =
@@ -89,7 +90,7 @@ interface ShownProblem {
  * @cssproperty --carer-widget-min-block-size - Space kept while loading (default 12em).
  */
 export class CarerQuiz extends CarerElement {
-  static override styles: CSSResultGroup = [CarerElement.styles, buttonStyles, definitionProblemStyles, quizStyles];
+  static override styles: CSSResultGroup = [CarerElement.styles, buttonStyles, definitionProblemStyles, widgetChromeStyles, quizStyles];
 
   /** URL of a quiz definition (JSON). Fetched without cookies. */
   @property() src?: string;

@@ -30,6 +30,7 @@ import {
   type YoungCarerRule,
 } from './steps.js';
 import { surveyStyles } from './carer-survey.styles.js';
+import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
 
 const CHECK = 'check-answers';
 
@@ -110,7 +111,7 @@ interface ControlLike extends HTMLElement {
  * @cssproperty --carer-color-error - Errors.
  */
 export class CarerSurvey extends CarerElement {
-  static override styles: CSSResultGroup = [CarerElement.styles, buttonStyles, definitionProblemStyles, surveyStyles];
+  static override styles: CSSResultGroup = [CarerElement.styles, buttonStyles, definitionProblemStyles, widgetChromeStyles, surveyStyles];
 
   /** URL of a survey definition (JSON). Fetched without cookies. */
   @property() src?: string;
