@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { buildApp, type App } from './server.js';
-import { openBackends, resetDatabase, type Backend } from './testing/databases.js';
+import { openBackends, resetDatabase } from './testing/databases.js';
 import { partnerA, testConfig } from './testing/fixtures.js';
 import { pollAfterVote } from '@carers-voice/core/content/fixtures';
 
