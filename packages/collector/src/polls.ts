@@ -85,7 +85,7 @@ export function registerPollRoutes(app: FastifyInstance, d: PollRouteDeps) {
     return { poll: poll.id, updates: rows.map((r) => ({ id: r.id, youSaid: r.you_said, weDid: r.we_did, date: new Date(r.created_at).toISOString() })) };
   });
 
-  app.post<{ Params: { id: string } }>('/api/v1/polls/:id/updates', { preHandler: [d.sameSiteOnly, d.requireRole('admin')] }, async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/api/v1/polls/:id/updates', { preHandler: [d.sameSiteOnly, d.requireRole('admin', 'moderator')] }, async (req, reply) => {
     const poll = await pollOr404(req.params.id);
     const parsed = z.strictObject({ youSaid: z.string().trim().min(3).max(2000), weDid: z.string().trim().min(3).max(2000) }).safeParse(req.body);
     if (!parsed.success) throw d.problem(400, 'an update needs youSaid and weDid', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));

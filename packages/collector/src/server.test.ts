@@ -375,8 +375,11 @@ for (const backend of backends) {
       assert.equal(approve.statusCode, 200);
       const after = await app.app.inject({ method: 'GET', url: `/api/v1/polls/${pollId}/statements` });
       assert.deepEqual(after.json().statements.map((x: { text: string }) => x.text), ['More evening support groups']);
-      const update = await app.app.inject({ method: 'POST', url: `/api/v1/polls/${pollId}/updates`, headers: { cookie: cookies.admin!, ...DASH }, payload: { youSaid: 'Evening groups', weDid: 'Two new evening groups from March' } });
-      assert.equal(update.statusCode, 201);
+      // "You said, we did" is written by moderators (and admins), never by partner viewers.
+      const byViewer = await app.app.inject({ method: 'POST', url: `/api/v1/polls/${pollId}/updates`, headers: { cookie: cookies.viewer!, ...DASH }, payload: { youSaid: 'Evening groups', weDid: 'Nothing yet' } });
+      assert.equal(byViewer.statusCode, 403);
+      const update = await app.app.inject({ method: 'POST', url: `/api/v1/polls/${pollId}/updates`, headers: { cookie: cookies.mod!, ...DASH }, payload: { youSaid: 'Evening groups', weDid: 'Two new evening groups from March' } });
+      assert.equal(update.statusCode, 201, update.body);
       const updates = await app.app.inject({ method: 'GET', url: `/api/v1/polls/${pollId}/updates` });
       assert.equal(updates.json().updates[0].weDid, 'Two new evening groups from March');
       assert.equal((await app.app.inject({ method: 'GET', url: `/api/v1/polls/${pollNoResults.id}/results` })).statusCode, 403);
