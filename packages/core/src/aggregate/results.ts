@@ -8,8 +8,10 @@ import {
   BASE,
   RESPONSES,
   VALUE,
+  indicatorsOf,
   questionsOf,
   type AggregatableDefinition,
+  type IndicatorDefinition,
   type AggregateQuestion,
   type OptionsResolver,
 } from './tally.js';
@@ -233,14 +235,15 @@ export function buildResults(
     results.push(result);
   }
 
-  const indicatorOf = (sums: Sums, ind: NonNullable<AggregatableDefinition['indicators']>[number]) => {
+  const indicatorOf = (sums: Sums, ind: IndicatorDefinition) => {
     const answered = sums.n(k('', ind.question, ANSWERED));
     const positive = ind.positive.reduce((acc, v) => acc + sums.n(k('', ind.question, v)), 0);
     const t = suppressSmallCounts({ cells: [[positive, answered - positive]], rowTotals: [answered] }, opts);
     const base = t.rowTotals?.[0] ?? null;
     return { percent: percentOf(t.cells[0]?.[0] ?? null, base), base };
   };
-  const indicators: IndicatorResult[] = (definition.indicators ?? []).map((ind) => {
+  const indicatorDefinitions = indicatorsOf(definition);
+  const indicators: IndicatorResult[] = indicatorDefinitions.map((ind) => {
     const item: IndicatorResult = { id: ind.id, label: ind.label, question: ind.question, ...indicatorOf(all, ind) };
     if (ind.description !== undefined) item.description = ind.description;
     return item;
@@ -256,7 +259,7 @@ export function buildResults(
     return {
       year,
       base,
-      indicators: (definition.indicators ?? []).map((ind) => ({
+      indicators: indicatorDefinitions.map((ind) => ({
         id: ind.id,
         percent: base === null ? null : indicatorOf(years.get(year)!, ind).percent,
       })),

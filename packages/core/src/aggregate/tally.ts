@@ -9,17 +9,26 @@
  *   _base      on question "_responses": one per response
  *   _answered  one per answered question (the base for its percentages)
  *   _value     rating/number: n answers, sum of the values (for the mean)
+ *   _correct   quiz (score mode): one per fully right answer, `sum` = the credit (partial credit counts)
+ * Quizzes in identify mode ("am I a carer?") also count the outcome each response reached, as the
+ * answers to a derived question `_outcome` (its options are the quiz's outcomes), so results show how
+ * many people found out they are carers.
  * Choice questions count each chosen option; ranking counts each placed option with `sum` = its rank
  * (1 = best, so a lower mean rank is better); points count each option given points with `sum` = points.
  * Every row is repeated once per grouping question the carer answered (groupQuestion = its id,
  * groupValue = the answer), so results can be cut by e.g. age band without reading responses.
  */
 import type { Answers, AnswerValue, Question, Option } from '../content/question.js';
+import type { Quiz } from '../content/instrument.js';
+import { identifyOutcome, scoreQuiz } from '../logic/score.js';
 
 export const RESPONSES = '_responses';
 export const BASE = '_base';
 export const ANSWERED = '_answered';
 export const VALUE = '_value';
+export const CORRECT = '_correct';
+/** The derived question that counts the outcomes of an identify-mode quiz. */
+export const OUTCOME = '_outcome';
 
 export interface TallyKey {
   question: string;
@@ -53,7 +62,48 @@ export interface AggregatableDefinition {
   questions?: readonly (Question | { id: string; type: string; label: string; options?: Option[] })[];
   groups?: readonly { statements: readonly { id: string; text: string }[] }[];
   scale?: readonly { value: string; label: string }[];
-  indicators?: readonly { id: string; label: string; question: string; positive: readonly string[]; description?: string }[];
+  indicators?: readonly IndicatorDefinition[];
+  /** Quizzes: score mode counts right answers; identify mode counts outcomes. */
+  mode?: string;
+  outcomes?: readonly { id: string; title: string }[];
+}
+
+export interface IndicatorDefinition {
+  id: string;
+  label: string;
+  question: string;
+  positive: readonly string[];
+  description?: string;
+}
+
+const indicatorCache = new WeakMap<object, readonly IndicatorDefinition[]>();
+
+/**
+ * The indicators results report: the definition's own, and for a scored quiz one per scored
+ * question — the share who got it right — so a strategy group sees which misconceptions are common.
+ */
+export function indicatorsOf(definition: AggregatableDefinition): readonly IndicatorDefinition[] {
+  let cached = indicatorCache.get(definition);
+  if (!cached) {
+    const list: IndicatorDefinition[] = [...(definition.indicators ?? [])];
+    if (isScoredQuiz(definition)) {
+      for (const q of definition.questions ?? []) {
+        if ('answer' in q && q.answer) {
+          list.push({ id: `${q.id}${CORRECT}`, label: q.label, question: q.id, positive: [CORRECT], description: 'answered correctly' });
+        }
+      }
+    }
+    indicatorCache.set(definition, (cached = list));
+  }
+  return cached;
+}
+
+function isScoredQuiz(definition: AggregatableDefinition): boolean {
+  return definition.kind === 'quiz' && definition.mode !== 'identify';
+}
+
+function isIdentifyQuiz(definition: AggregatableDefinition): boolean {
+  return definition.kind === 'quiz' && definition.mode === 'identify' && Boolean(definition.outcomes?.length);
 }
 
 /**
@@ -89,6 +139,10 @@ function listQuestionsOf(definition: AggregatableDefinition, resolveOptions?: Op
   };
   for (const page of definition.pages ?? []) for (const q of page.questions) add(q);
   for (const q of definition.questions ?? []) add(q);
+  if (isIdentifyQuiz(definition)) {
+    const options = (definition.outcomes ?? []).map((o) => ({ value: o.id, label: o.title }));
+    out.push({ id: OUTCOME, label: 'Where the check ended', type: 'single', options });
+  }
   if (definition.groups && definition.scale) {
     const options = definition.scale.map((s) => ({ value: s.value, label: s.label }));
     for (const g of definition.groups) {
@@ -161,6 +215,17 @@ export function forEachIncrement(
     const value = answers[q.id];
     if (!answered(value)) continue;
     for (const row of questionRows(q, value)) emit(q.id, row.option, row.n, row.sum);
+  }
+  if (isScoredQuiz(definition)) {
+    for (const p of scoreQuiz(definition as unknown as Quiz, answers).perQuestion) {
+      if (p.answered && p.credit > 0) emit(p.id, CORRECT, p.correct ? 1 : 0, p.credit);
+    }
+  } else if (isIdentifyQuiz(definition)) {
+    const outcome = identifyOutcome(definition as unknown as Quiz, answers);
+    if (outcome) {
+      emit(OUTCOME, ANSWERED, 1, 0);
+      emit(OUTCOME, outcome.id, 1, 0);
+    }
   }
 }
 
