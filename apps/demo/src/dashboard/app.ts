@@ -439,8 +439,12 @@ async function indicatorsView(params: URLSearchParams, current: () => boolean) {
   params2.delete('to');
   const q = apiQuery(params2, ['partner', 'area', 'where']);
   const head = html`<h1>Indicators and trends</h1>
-    <p class="lead">${d.definition.title}: the share of carers giving a positive answer to each indicator question, year by year.</p>
-    ${filterForm(params, d, 'indicators', { instrumentKinds: ['survey'], groups: true, period: false, compare: false })}`;
+    <p class="lead">
+      ${d.definition.kind === 'quiz'
+        ? html`${d.definition.title}: the share of people who answered each question correctly, year by year — the questions with the lowest share show the most common misconceptions.`
+        : html`${d.definition.title}: the share of carers giving a positive answer to each indicator question, year by year.`}
+    </p>
+    ${filterForm(params, d, 'indicators', { instrumentKinds: ['survey', 'quiz'], groups: true, period: false, compare: false })}`;
   render(html`${head}<p>Loading…</p>`, app);
   let results: Results;
   try {
@@ -455,6 +459,10 @@ async function indicatorsView(params: URLSearchParams, current: () => boolean) {
     return;
   }
   const model = results;
+  if (model.indicators.length === 0) {
+    render(html`${head}${statusLine('No indicators.')}<p>${d.definition.title} has no indicators (an "am I a carer?" check has no right answers). Its results page shows where people's checks ended.</p>`, app);
+    return;
+  }
   const years = model.trends.map((t) => t.year).sort((a, b) => a - b);
   const last = years[years.length - 1];
   const prev = years[years.length - 2];
