@@ -38,8 +38,6 @@ type Args = Record<string, unknown>;
 type RenderFn = (args: Args, context: { id: string; args: Args; globals: StoryGlobals }) => unknown;
 interface StoryLike {
   args?: Args;
-  /** `knownIssue`: an accessibility bug already reported; the sweep skips the story and names it. */
-  parameters?: { knownIssue?: string };
   globals?: StoryGlobals;
   render?: RenderFn;
   loaders?: ((context: unknown) => Promise<unknown>)[];
@@ -112,12 +110,8 @@ describe('every story passes axe', () => {
       if (exportName === 'default' || meta.excludeStories?.includes(exportName)) continue;
       const story = value as StoryLike;
       const locales = story.globals?.locale ? [story.globals.locale] : (['en-GB', 'ur'] as const);
-      const knownIssue = story.parameters?.knownIssue;
+      // No story is skipped: an accessibility failure in any story fails the sweep.
       for (const locale of locales) {
-        if (knownIssue) {
-          it.skip(`${meta.title} › ${exportName} (${locale}) — KNOWN ISSUE: ${knownIssue}`, () => undefined);
-          continue;
-        }
         it(`${meta.title} › ${exportName} (${locale})`, async () => {
           const args = { ...(meta.args ?? {}), ...(story.args ?? {}) };
           const globals: StoryGlobals = { ...initialGlobals, ...(meta.globals ?? {}), ...(story.globals ?? {}), locale };
