@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `pnpm demo`: the README's first command. Starts Storybook (every control in every state, in English
-// and Urdu, with the partner themes) and prints where to look. Needs no build step: Storybook's Vite
+// `pnpm storybook`: starts Storybook (every control and widget in every state, in English and Urdu,
+// with the partner themes) and prints where to look. Needs no build step: Storybook's Vite
 // reads the TypeScript sources directly. Ctrl+C stops it.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -43,7 +43,7 @@ let stopped = false;
 child.on('exit', (code, signal) => {
   stopped = true;
   if (signal || code === 0) process.exit(0);
-  console.error(`\nStorybook stopped (exit ${code}). If port ${port} is busy, try:  PORT=6007 pnpm demo`);
+  console.error(`\nStorybook stopped (exit ${code}). If port ${port} is busy, try:  PORT=6007 pnpm storybook`);
   process.exit(code ?? 1);
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
