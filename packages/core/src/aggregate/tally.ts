@@ -29,6 +29,12 @@ export const VALUE = '_value';
 export const CORRECT = '_correct';
 /** The derived question that counts the outcomes of an identify-mode quiz. */
 export const OUTCOME = '_outcome';
+/**
+ * Polls: carers' own statements, approved by a moderator, are answered under dynamic ids
+ * "s:<statement id>" (the collector checks each against the poll's approved statements at ingest).
+ * Question ids cannot contain ":", so these never meet a definition's own questions.
+ */
+export const CARER_STATEMENT_PREFIX = 's:';
 
 export interface TallyKey {
   question: string;
@@ -225,6 +231,15 @@ export function forEachIncrement(
     if (outcome) {
       emit(OUTCOME, ANSWERED, 1, 0);
       emit(OUTCOME, outcome.id, 1, 0);
+    }
+  } else if (definition.kind === 'poll') {
+    // Carers' own statements count like the poll's statement questions (agree / disagree / pass).
+    for (const key of Object.keys(answers)) {
+      if (!key.startsWith(CARER_STATEMENT_PREFIX)) continue;
+      const value = answers[key];
+      if (value !== 'agree' && value !== 'disagree' && value !== 'pass') continue;
+      emit(key, ANSWERED, 1, 0);
+      emit(key, value, 1, 0);
     }
   }
 }
