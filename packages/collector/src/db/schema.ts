@@ -90,6 +90,12 @@ export interface PollStatementsTable {
   created_at: Timestamp;
   moderated_at: Timestamp | null;
   moderated_by: number | null;
+  /** What the statement screen flagged: spans into `text` (migration 005). */
+  flags: Generated<Json<{ kind: string; start: number; end: number; reason: string }[]>>;
+  /** Why a moderator rejected it. */
+  reason: string | null;
+  /** When a moderator edited a personal detail out (the original text is not kept). */
+  edited_at: Timestamp | null;
 }
 export interface PollUpdatesTable {
   id: Generated<number>;

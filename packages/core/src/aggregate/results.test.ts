@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { tallyIncrements, mergeIncrements, RESPONSES, BASE, type AggregatableDefinition } from './tally.js';
+import { tallyIncrements, mergeIncrements, groupForFilters, groupByProblems, RESPONSES, BASE, type AggregatableDefinition } from './tally.js';
 import { buildResults, type ResultsModel, type TallyRow } from './results.js';
 import type { Answers } from '../content/question.js';
 
@@ -102,7 +102,14 @@ test('property: whatever the answers, no result shows a count from 1 to the thre
       const counts: (number | null)[] = [r.base, ...r.trends.map((t) => t.base), ...(r.by?.groups.map((g) => g.base) ?? [])];
       for (const q of r.questions) {
         counts.push(q.answered, ...(q.groups ?? []));
-        for (const o of q.options ?? []) counts.push(o.count, ...(o.groups ?? []));
+        // Every hidden number says why; no shown one carries a mark.
+        assert.equal(q.hidden?.answered !== undefined, q.answered === null, `${q.id} answered`);
+        (q.groups ?? []).forEach((g, i) => assert.equal((q.hidden?.groups?.[i] ?? null) !== null, g === null, `${q.id} group ${i}`));
+        for (const o of q.options ?? []) {
+          counts.push(o.count, ...(o.groups ?? []));
+          assert.equal(o.hidden?.count !== undefined, o.count === null, `${q.id}/${o.value} count`);
+          (o.groups ?? []).forEach((g, i) => assert.equal((o.hidden?.groups?.[i] ?? null) !== null, g === null, `${q.id}/${o.value} group ${i}`));
+        }
         if (q.options && q.answered !== null && q.type !== 'multiple') {
           // Single-answer questions: the option counts add up to the answered count, so never exactly one hidden.
           assert.notEqual(q.options.filter((o) => o.count === null).length, 1, `${q.id}: ${JSON.stringify(q.options)}`);
@@ -112,4 +119,49 @@ test('property: whatever the answers, no result shows a count from 1 to the thre
     }),
     { numRuns: 150 },
   );
+});
+
+test('a combined grouping counts each response under the pair of its answers', () => {
+  const inc = tallyIncrements(survey, { age: '18-64', support: ['gp', 'hub'], break: 'agree' }, { groupBy: ['age', 'age+support'] });
+  const plain = inc.filter((r) => r.groupQuestion === '');
+  const pairs = inc.filter((r) => r.groupQuestion === 'age+support');
+  assert.deepEqual([...new Set(pairs.map((r) => r.groupValue))].sort(), ['18-64+gp', '18-64+hub']);
+  assert.equal(pairs.filter((r) => r.groupValue === '18-64+gp').length, plain.length);
+  // Unanswered part: no combined rows at all.
+  const none = tallyIncrements(survey, { support: ['gp'] }, { groupBy: ['age+support'] });
+  assert.equal(none.filter((r) => r.groupQuestion !== '').length, 0);
+});
+
+test('two filters resolve to a registered combination (either order); anything else is a plain problem', () => {
+  const groupBy = ['age', 'support', 'age+support'];
+  assert.deepEqual(groupForFilters(groupBy, [{ question: 'support', value: 'gp' }, { question: 'age', value: '65-plus' }]), {
+    ok: true,
+    question: 'age+support',
+    value: '65-plus+gp',
+  });
+  assert.deepEqual(groupForFilters(groupBy, [{ question: 'age', value: '18-64' }]), { ok: true, question: 'age', value: '18-64' });
+  const notTallied = groupForFilters(['age', 'support'], [{ question: 'age', value: '18-64' }, { question: 'support', value: 'gp' }]);
+  assert.equal(notTallied.ok, false);
+  assert.match(!notTallied.ok ? notTallied.message : '', /age and support were not counted together/);
+  const twice = groupForFilters(groupBy, [{ question: 'age', value: '18-64' }, { question: 'age', value: '65-plus' }]);
+  assert.match(!twice.ok ? twice.message : '', /each question once/);
+  assert.deepEqual(groupByProblems(['age', 'age+support', 'support+age', 'age+nope', 'age+age'], ['age', 'support']), [
+    '"support+age" is listed twice',
+    '"nope" is not a question of this instrument',
+    '"age+age" names a question twice',
+  ]);
+});
+
+test('results say why each hidden number is hidden, and never with a number', () => {
+  const responses: { year: number; answers: Answers }[] = [];
+  for (let i = 0; i < 40; i++) responses.push({ year: 2025, answers: { age: '18-64', break: i < 30 ? 'agree' : 'disagree' } });
+  for (let i = 0; i < 3; i++) responses.push({ year: 2025, answers: { age: 'under-18', break: 'agree' } });
+  const r = buildResults(survey, rowsFrom(responses)) as ResultsModel;
+  const age = r.questions.find((q) => q.id === 'age')!;
+  const under = age.options!.find((o) => o.value === 'under-18')!;
+  const adult = age.options!.find((o) => o.value === '18-64')!;
+  assert.deepEqual(under.hidden, { count: 'primary', percent: 'primary' });
+  assert.deepEqual(adult.hidden, { count: 'secondary', percent: 'secondary' });
+  assert.equal(age.options!.find((o) => o.value === '65-plus')!.hidden, undefined, 'a shown zero has no mark');
+  assert.ok(!JSON.stringify(r).match(/"(count|base|answered)":[1-7][,}]/), 'no small count anywhere');
 });

@@ -18,11 +18,19 @@ import {
 import {
   TOO_FEW,
   percentOf,
+  type HiddenReason,
   publishCount,
   resolveSuppression,
   suppressSmallCounts,
   type SuppressionOptions,
 } from './suppress.js';
+
+/**
+ * Why each hidden (null) number of a result is hidden, by the name of its field; `groups` follows the
+ * result's own `groups`. Present only when something is hidden. 'primary': the number is from 1 to the
+ * threshold ("fewer than N"); 'secondary': hidden only to protect a small one.
+ */
+export type HiddenMarks<K extends string> = Partial<Record<K, HiddenReason>> & { groups?: (HiddenReason | null)[] };
 
 /** One summed tally row of the slice being shown. `group` is '' for the whole slice. */
 export interface TallyRow {
@@ -44,6 +52,7 @@ export interface OptionResult {
   groups?: (number | null)[];
   /** Ranking: the mean place (1 = best); points: the mean points given. */
   mean?: number | null;
+  hidden?: HiddenMarks<'count' | 'percent' | 'mean'>;
 }
 
 export interface QuestionResult {
@@ -58,6 +67,7 @@ export interface QuestionResult {
   groups?: (number | null)[];
   /** Text answers are never counted here; moderators read them elsewhere. */
   freeText?: true;
+  hidden?: HiddenMarks<'answered' | 'mean'>;
 }
 
 export interface IndicatorResult {
@@ -68,12 +78,14 @@ export interface IndicatorResult {
   /** Percentage of those who answered that chose a positive option. */
   percent: number | null;
   base: number | null;
+  hidden?: HiddenMarks<'percent' | 'base'>;
 }
 
 export interface TrendPoint {
   year: number;
   base: number | null;
-  indicators: { id: string; percent: number | null }[];
+  indicators: { id: string; percent: number | null; hidden?: HiddenMarks<'percent'> }[];
+  hidden?: HiddenMarks<'base'>;
 }
 
 export interface ResultsModel {
@@ -84,7 +96,7 @@ export interface ResultsModel {
   questions: QuestionResult[];
   indicators: IndicatorResult[];
   trends: TrendPoint[];
-  by?: { question: string; label: string; groups: { value: string; label: string; base: number | null }[] };
+  by?: { question: string; label: string; groups: { value: string; label: string; base: number | null; hidden?: HiddenMarks<'base'> }[] };
 }
 
 export interface SuppressedResults {
@@ -120,6 +132,38 @@ const k = (group: string, question: string, option: string) => `${group}\u0000${
 
 function round1(x: number) {
   return Math.round(x * 10) / 10;
+}
+
+type Reason = HiddenReason | null | undefined;
+
+/** Why a percentage of `count` over `base` is hidden: its count's reason, else its base's. */
+function percentReason(count: number | null, countReason: Reason, base: number | null, baseReason: Reason): HiddenReason | undefined {
+  if (count === null) return countReason ?? undefined;
+  if (base === null) return baseReason ?? undefined;
+  return undefined;
+}
+
+/** Builds a `hidden` object from field → reason pairs; undefined when nothing is hidden. */
+function marks<K extends string>(fields: Partial<Record<K, Reason>>, groups?: (HiddenReason | null)[]): HiddenMarks<K> | undefined {
+  const out: HiddenMarks<K> = {};
+  let any = false;
+  for (const [key, reason] of Object.entries(fields) as [K, Reason][]) {
+    if (reason) {
+      (out as Record<string, HiddenReason>)[key] = reason;
+      any = true;
+    }
+  }
+  if (groups && groups.some((g) => g !== null)) {
+    out.groups = groups;
+    any = true;
+  }
+  return any ? out : undefined;
+}
+
+/** publishCount, with the reason when hidden (on its own, a hidden count can only be small). */
+function publishWithReason(value: number, opts: Required<SuppressionOptions>): { count: number | null; reason: HiddenReason | undefined } {
+  const count = publishCount(value, opts);
+  return { count, reason: count === null ? 'primary' : undefined };
 }
 
 /** Options to show: the definition's, then any value seen in the tallies that it does not list. */
@@ -185,14 +229,20 @@ export function buildResults(
     const answeredTrue = all.n(k('', q.id, ANSWERED));
     const result: QuestionResult = { id: q.id, label: q.label, type: q.type, answered: null };
     if (q.type === 'text' || q.type === 'textarea') {
-      result.answered = publishCount(answeredTrue, opts);
+      const published = publishWithReason(answeredTrue, opts);
+      result.answered = published.count;
       result.freeText = true;
+      const hidden = marks<'answered'>({ answered: published.reason });
+      if (hidden) result.hidden = hidden;
       results.push(result);
       continue;
     }
     if (q.type === 'number') {
-      result.answered = publishCount(answeredTrue, opts);
+      const published = publishWithReason(answeredTrue, opts);
+      result.answered = published.count;
       result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum(k('', q.id, VALUE)) / answeredTrue);
+      const hidden = marks<'answered' | 'mean'>({ answered: published.reason, mean: published.reason });
+      if (hidden) result.hidden = hidden;
       results.push(result);
       continue;
     }
@@ -208,19 +258,30 @@ export function buildResults(
       opts,
     );
     result.answered = table.total ?? null;
+    const answeredReason = table.reasons.total;
     result.options = list.map((o, i) => {
       const count = table.rowTotals?.[i] ?? null;
+      const countReason = table.reasons.rowTotals?.[i];
       const item: OptionResult = { value: o.value, label: o.label, count, percent: percentOf(count, result.answered) };
       if (groups.length) item.groups = table.cells[i] ?? [];
+      let meanReason: Reason;
       if (q.type === 'ranking' || q.type === 'points') {
         const n = all.n(k('', q.id, o.value));
         item.mean = count === null || n === 0 ? null : round1(all.sum(k('', q.id, o.value)) / n);
+        if (count === null) meanReason = countReason;
       }
+      const hidden = marks<'count' | 'percent' | 'mean'>(
+        { count: countReason, percent: percentReason(count, countReason, result.answered, answeredReason), mean: meanReason },
+        groups.length ? table.reasons.cells[i] : undefined,
+      );
+      if (hidden) item.hidden = hidden;
       return item;
     });
     if (groups.length) result.groups = table.columnTotals ?? [];
+    let meanReason: Reason;
     if (q.type === 'rating') {
       result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum(k('', q.id, VALUE)) / answeredTrue);
+      if (result.answered === null) meanReason = answeredReason;
     } else if (q.scaled) {
       let n = 0;
       let sum = 0;
@@ -231,7 +292,11 @@ export function buildResults(
         sum += c * (i + 1);
       });
       result.mean = result.answered === null || n <= opts.threshold ? null : round1(sum / n);
+      if (result.answered === null) meanReason = answeredReason;
+      else if (n >= 1 && n <= opts.threshold) meanReason = 'primary';
     }
+    const hidden = marks<'answered' | 'mean'>({ answered: answeredReason, mean: meanReason }, groups.length ? table.reasons.columnTotals : undefined);
+    if (hidden) result.hidden = hidden;
     results.push(result);
   }
 
@@ -240,12 +305,20 @@ export function buildResults(
     const positive = ind.positive.reduce((acc, v) => acc + sums.n(k('', ind.question, v)), 0);
     const t = suppressSmallCounts({ cells: [[positive, answered - positive]], rowTotals: [answered] }, opts);
     const base = t.rowTotals?.[0] ?? null;
-    return { percent: percentOf(t.cells[0]?.[0] ?? null, base), base };
+    const baseReason = t.reasons.rowTotals?.[0];
+    const count = t.cells[0]?.[0] ?? null;
+    return {
+      percent: percentOf(count, base),
+      base,
+      hidden: marks<'percent' | 'base'>({ percent: percentReason(count, t.reasons.cells[0]?.[0], base, baseReason), base: baseReason }),
+    };
   };
   const indicatorDefinitions = indicatorsOf(definition);
   const indicators: IndicatorResult[] = indicatorDefinitions.map((ind) => {
-    const item: IndicatorResult = { id: ind.id, label: ind.label, question: ind.question, ...indicatorOf(all, ind) };
+    const { percent, base, hidden } = indicatorOf(all, ind);
+    const item: IndicatorResult = { id: ind.id, label: ind.label, question: ind.question, percent, base };
     if (ind.description !== undefined) item.description = ind.description;
+    if (hidden) item.hidden = hidden;
     return item;
   });
 
@@ -256,14 +329,20 @@ export function buildResults(
   );
   const trends: TrendPoint[] = yearList.map((year, i) => {
     const base = yearBases.cells[0]?.[i] ?? null;
-    return {
+    const baseReason = yearBases.reasons.cells[0]?.[i] ?? undefined;
+    const point: TrendPoint = {
       year,
       base,
-      indicators: indicatorDefinitions.map((ind) => ({
-        id: ind.id,
-        percent: base === null ? null : indicatorOf(years.get(year)!, ind).percent,
-      })),
+      indicators: indicatorDefinitions.map((ind) => {
+        if (base === null) return baseReason ? { id: ind.id, percent: null, hidden: { percent: baseReason } } : { id: ind.id, percent: null };
+        const { percent, hidden } = indicatorOf(years.get(year)!, ind);
+        const item: TrendPoint['indicators'][number] = { id: ind.id, percent };
+        if (hidden?.percent) item.hidden = { percent: hidden.percent };
+        return item;
+      }),
     };
+    if (baseReason) point.hidden = { base: baseReason };
+    return point;
   });
 
   const model: ResultsModel = { instrument, suppression, base, suppressed: false, questions: results, indicators, trends };
@@ -271,7 +350,12 @@ export function buildResults(
     model.by = {
       question: options.by,
       label: byQuestion?.label ?? options.by,
-      groups: groups.map((g, i) => ({ value: g.value, label: g.label, base: groupBases?.cells[0]?.[i] ?? null })),
+      groups: groups.map((g, i) => {
+        const reason = groupBases?.reasons.cells[0]?.[i];
+        const item: { value: string; label: string; base: number | null; hidden?: HiddenMarks<'base'> } = { value: g.value, label: g.label, base: groupBases?.cells[0]?.[i] ?? null };
+        if (reason) item.hidden = { base: reason };
+        return item;
+      }),
     };
   }
   return model;

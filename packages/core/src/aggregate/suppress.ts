@@ -11,6 +11,14 @@
  *
  * Percentages must be computed from the published (rounded) numbers, never from the true ones — see
  * `percentOf`.
+ *
+ * Each hidden cell says why (`HiddenReason`): 'primary' (the count itself is from 1 to the threshold:
+ * a reader is told "fewer than N", N = threshold + 1) or 'secondary' (hidden only so that a primary
+ * one cannot be worked out; it may be any size, zero included). The reason never carries a number.
+ * Because the reasons are published, step 2 also counts what they tell a reader: in a line whose
+ * total is shown, a primary cell must never be narrowed to a single value by "the hidden cells add up
+ * to H, primary ones are 1 to threshold, secondary ones are 0 or above it" (`pinsASmallCount`); when
+ * it would be, one more cell of that line is hidden.
  */
 
 export interface SuppressionOptions {
@@ -23,6 +31,16 @@ export interface SuppressionOptions {
 export const DEFAULT_THRESHOLD = 7;
 export const DEFAULT_ROUNDING = 5;
 export const TOO_FEW = 'too few responses to show';
+
+/** Why a count is hidden: small itself ('primary'), or hidden to protect a small one ('secondary'). */
+export type HiddenReason = 'primary' | 'secondary';
+
+/** The words the CSV export (and any English reader) uses for a hidden count. Never a number but N. */
+export function hiddenReasonText(reason: HiddenReason | null | undefined, threshold: number): string {
+  if (reason === 'primary') return `fewer than ${threshold + 1}`;
+  if (reason === 'secondary') return 'hidden to protect a small group';
+  return 'hidden';
+}
 
 /** A table of true counts: `cells[row][column]`, with the totals that will be shown beside it. */
 export interface CountTable {
@@ -40,6 +58,13 @@ export interface SuppressedTable {
   rowTotals?: (number | null)[];
   columnTotals?: (number | null)[];
   total?: number | null;
+  /** Why each null above is hidden, in the same shape (null where the number is shown). */
+  reasons: {
+    cells: (HiddenReason | null)[][];
+    rowTotals?: (HiddenReason | null)[];
+    columnTotals?: (HiddenReason | null)[];
+    total?: HiddenReason | null;
+  };
 }
 
 export function resolveSuppression(options: SuppressionOptions = {}): Required<SuppressionOptions> {
@@ -72,7 +97,25 @@ export function percentOf(count: number | null, base: number | null): number | n
   return Math.round((count / base) * 100);
 }
 
-type Cell = { value: number; hidden: boolean };
+type Cell = { value: number; hidden: boolean; reason: HiddenReason | null };
+
+/**
+ * Whether a reader who knows the hidden cells of one line add up to H (its shown total minus its shown
+ * cells), and why each is hidden, could narrow a primary cell to one value. The reader is assumed to
+ * know as much as possible: which secondary cells are zero, and that the others exceed the threshold.
+ */
+export function pinsASmallCount(hidden: readonly { value: number; reason: HiddenReason | null }[], threshold: number): boolean {
+  const primaries = hidden.filter((c) => c.reason === 'primary').length;
+  if (primaries === 0) return false;
+  const sum = hidden.reduce((a, c) => a + c.value, 0);
+  const largeSecondaries = hidden.filter((c) => c.reason !== 'primary' && c.value > 0).length;
+  // The other hidden cells of the line add up to somewhere in [low, high].
+  const low = primaries - 1 + largeSecondaries * (threshold + 1);
+  const high = largeSecondaries > 0 ? Infinity : (primaries - 1) * threshold;
+  const from = Math.max(1, sum - high);
+  const to = Math.min(threshold, sum - low);
+  return to - from < 1;
+}
 
 /**
  * Applies primary and secondary suppression and rounding to a table of counts. Pure; never changes
@@ -81,7 +124,7 @@ type Cell = { value: number; hidden: boolean };
 export function suppressSmallCounts(table: CountTable, options: SuppressionOptions = {}): SuppressedTable {
   const opts = resolveSuppression(options);
   const small = (v: number) => v >= 1 && v <= opts.threshold;
-  const mark = (v: number): Cell => ({ value: v, hidden: small(v) });
+  const mark = (v: number): Cell => ({ value: v, hidden: small(v), reason: small(v) ? 'primary' : null });
 
   const cells = table.cells.map((row) => row.map(mark));
   const rowTotals = table.rowTotals?.map(mark);
@@ -103,8 +146,8 @@ export function suppressSmallCounts(table: CountTable, options: SuppressionOptio
     changed = false;
     for (const line of lines) {
       if (!line.total || line.total.hidden) continue;
-      const hidden = line.members.filter((c) => c.hidden).length;
-      if (hidden !== 1) continue;
+      const hidden = line.members.filter((c) => c.hidden);
+      if (hidden.length === 0 || (hidden.length > 1 && !pinsASmallCount(hidden, opts.threshold))) continue;
       const shown = line.members.filter((c) => !c.hidden);
       // Prefer hiding the smallest non-zero cell (hiding a zero still leaves the reader two unknowns).
       const candidates = shown.filter((c) => c.value > 0);
@@ -112,16 +155,31 @@ export function suppressSmallCounts(table: CountTable, options: SuppressionOptio
         (best, c) => (best === undefined || c.value < best.value ? c : best),
         undefined,
       );
-      if (pick) pick.hidden = true;
-      else line.total.hidden = true;
+      if (pick) {
+        pick.hidden = true;
+        pick.reason = 'secondary';
+      } else {
+        line.total.hidden = true;
+        line.total.reason = 'secondary';
+      }
       changed = true;
     }
   }
 
   const out = (c: Cell): number | null => (c.hidden ? null : roundCount(c.value, opts));
-  const result: SuppressedTable = { cells: cells.map((row) => row.map(out)) };
-  if (rowTotals) result.rowTotals = rowTotals.map(out);
-  if (columnTotals) result.columnTotals = columnTotals.map(out);
-  if (total) result.total = out(total);
+  const why = (c: Cell): HiddenReason | null => (c.hidden ? c.reason : null);
+  const result: SuppressedTable = { cells: cells.map((row) => row.map(out)), reasons: { cells: cells.map((row) => row.map(why)) } };
+  if (rowTotals) {
+    result.rowTotals = rowTotals.map(out);
+    result.reasons.rowTotals = rowTotals.map(why);
+  }
+  if (columnTotals) {
+    result.columnTotals = columnTotals.map(out);
+    result.reasons.columnTotals = columnTotals.map(why);
+  }
+  if (total) {
+    result.total = out(total);
+    result.reasons.total = why(total);
+  }
   return result;
 }

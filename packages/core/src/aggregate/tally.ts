@@ -17,6 +17,9 @@
  * (1 = best, so a lower mean rank is better); points count each option given points with `sum` = points.
  * Every row is repeated once per grouping question the carer answered (groupQuestion = its id,
  * groupValue = the answer), so results can be cut by e.g. age band without reading responses.
+ * A combined grouping ("age-band+caring-hours") counts each response once more under the pair of its
+ * answers (groupValue "65-74+50-plus"), so two filters can be applied at once and still suppressed
+ * on their own, combined base. Ids and option values never contain "+", so the joins are unambiguous.
  */
 import type { Answers, AnswerValue, Question, Option } from '../content/question.js';
 import type { Quiz } from '../content/instrument.js';
@@ -193,6 +196,84 @@ function questionRows(q: AggregateQuestion, value: AnswerValue): { option: strin
   return rows;
 }
 
+/** Joins the questions of a combined grouping, and the values of one of its groups. */
+export const COMBINED = '+';
+
+/** The questions a grouping (one question, or a combination like "age-band+caring-hours") is made of. */
+export function groupingParts(grouping: string): string[] {
+  return grouping.split(COMBINED);
+}
+
+/** At most this many questions in one combined grouping (each adds a factor to the tally rows). */
+export const MAX_COMBINED = 3;
+
+/**
+ * What is wrong with a `groupBy` list for a definition whose question ids are `questionIds`: each
+ * entry is a question id, or 2–3 different ids joined by "+". An empty list means it is fine.
+ */
+export function groupByProblems(groupBy: readonly string[], questionIds: Iterable<string>): string[] {
+  const ids = new Set(questionIds);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const g of groupBy) {
+    const parts = groupingParts(g);
+    const key = [...parts].sort().join(COMBINED);
+    if (seen.has(key)) problems.push(`"${g}" is listed twice`);
+    seen.add(key);
+    if (parts.length > MAX_COMBINED) problems.push(`"${g}" combines more than ${MAX_COMBINED} questions`);
+    if (new Set(parts).size !== parts.length) problems.push(`"${g}" names a question twice`);
+    for (const p of parts) if (!ids.has(p)) problems.push(`"${p}" is not a question of this instrument`);
+  }
+  return problems;
+}
+
+/**
+ * The tally group that answers a set of filters (`where`: question → value): one filter is a
+ * grouping question of its own; two or more must be a combination registered in `groupBy` (in any
+ * order). Returns the stored group key and value, or a plain-words problem.
+ */
+export function groupForFilters(
+  groupBy: readonly string[],
+  where: readonly { question: string; value: string }[],
+): { ok: true; question: string; value: string } | { ok: false; message: string } {
+  if (where.length === 0) return { ok: false, message: 'no filter given' };
+  const questions = where.map((w) => w.question);
+  if (new Set(questions).size !== questions.length) {
+    return { ok: false, message: 'filter by each question once (one value per question)' };
+  }
+  if (where.length === 1) {
+    const w = where[0]!;
+    if (groupBy.includes(w.question)) return { ok: true, question: w.question, value: w.value };
+    const singles = groupBy.filter((g) => !g.includes(COMBINED));
+    return {
+      ok: false,
+      message: singles.length ? `results can be filtered only by: ${singles.join(', ')}` : 'this instrument was registered without grouping questions',
+    };
+  }
+  const wanted = [...questions].sort().join(COMBINED);
+  const entry = groupBy.find((g) => g.includes(COMBINED) && [...groupingParts(g)].sort().join(COMBINED) === wanted);
+  if (!entry) {
+    const combined = groupBy.filter((g) => g.includes(COMBINED));
+    return {
+      ok: false,
+      message:
+        `${questions.join(' and ')} were not counted together, so they cannot be combined` +
+        (combined.length ? `; combined filters this instrument has: ${combined.join(', ')}` : '; this instrument has no combined filters'),
+    };
+  }
+  const value = groupingParts(entry)
+    .map((q) => where.find((w) => w.question === q)!.value)
+    .join(COMBINED);
+  return { ok: true, question: entry, value };
+}
+
+/** The answers of one grouping question that a response is counted under (none when unanswered). */
+function groupValuesOf(value: AnswerValue | undefined): string[] {
+  if (typeof value === 'string') return value ? [value] : [];
+  if (Array.isArray(value)) return [...new Set(value.filter((v): v is string => typeof v === 'string' && v !== ''))];
+  return [];
+}
+
 export type IncrementVisitor = (question: string, option: string, groupQuestion: string, groupValue: string, n: number, sum: number) => void;
 
 /**
@@ -209,9 +290,17 @@ export function forEachIncrement(
 ): void {
   const groups: [string, string][] = [['', '']];
   for (const g of options.groupBy ?? []) {
-    const value = answers[g];
-    if (typeof value === 'string' && value) groups.push([g, value]);
-    else if (Array.isArray(value)) for (const v of new Set(value)) groups.push([g, v]);
+    if (!g.includes(COMBINED)) {
+      for (const v of groupValuesOf(answers[g])) groups.push([g, v]);
+      continue;
+    }
+    // A combination: one group per pair (or triple) of answers; none when any part is unanswered.
+    let combos = [''];
+    for (const part of groupingParts(g)) {
+      const values = groupValuesOf(answers[part]);
+      combos = combos.flatMap((c) => values.map((v) => (c ? `${c}${COMBINED}${v}` : v)));
+    }
+    for (const c of combos) groups.push([g, c]);
   }
   const emit = (question: string, option: string, n: number, sum: number) => {
     for (const [gq, gv] of groups) visit(question, option, gq, gv, n, sum);
