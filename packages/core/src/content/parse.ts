@@ -3,8 +3,14 @@
  * URL or a web editor's paste. Checks the shape (zod, strict) and then the rules that need more
  * than one field at once. Never throws; every problem is in plain words with a path.
  */
+import type * as z from 'zod/mini';
 import type { Condition } from './condition.js';
-import { Definition, INSTRUMENT_KINDS, type Quiz } from './instrument.js';
+import { INSTRUMENT_KINDS, type InstrumentKind } from './common.js';
+import { Definition, type DefinitionOf, type Quiz } from './instrument.js';
+import { Poll } from './poll.js';
+import { Quiz as QuizSchema } from './quiz.js';
+import { StatementSet } from './statement-set.js';
+import { Survey } from './survey.js';
 import {
   DEFAULT_LIMITS,
   formatPath,
@@ -52,6 +58,47 @@ export function parseDefinition(input: unknown, options: ParseOptions = {}): Par
   } catch {
     return { ok: false, problems: [{ path: '', message: 'the definition could not be checked; use plain data, as in a JSON file' }] };
   }
+}
+
+export type ParseResultOf<K extends InstrumentKind> = { ok: true; definition: DefinitionOf<K> } | { ok: false; problems: Problem[] };
+
+/**
+ * One kind only, for a widget that shows that kind: the same checks and plain-words problems as
+ * `parseDefinition`, but it loads only that kind's schema (a survey page never ships the quiz,
+ * poll or statement-set schemas). A definition of another kind is one problem at `kind`.
+ */
+function parseOneKind<K extends InstrumentKind>(kind: K, schema: z.ZodMiniType<DefinitionOf<K>>, input: unknown, options: ParseOptions): ParseResultOf<K> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  try {
+    const noun = kind === 'statement-set' ? 'a statement set' : `a ${kind}`;
+    const shape = parseWithSchema(schema, input, { rootNoun: noun, what: 'the definition', limits });
+    if (!shape.ok) return { ok: false, problems: shape.problems };
+    const problems = crossCheck(shape.value as Definition);
+    if (problems.length > 0) return { ok: false, problems: limitProblems(problems, limits) };
+    return { ok: true, definition: shape.value };
+  } catch {
+    return { ok: false, problems: [{ path: '', message: 'the definition could not be checked; use plain data, as in a JSON file' }] };
+  }
+}
+
+/** `parseDefinition` for surveys only (see `parseOneKind`). Never throws. */
+export function parseSurvey(input: unknown, options: ParseOptions = {}): ParseResultOf<'survey'> {
+  return parseOneKind('survey', Survey, input, options);
+}
+
+/** `parseDefinition` for quizzes only. Never throws. */
+export function parseQuiz(input: unknown, options: ParseOptions = {}): ParseResultOf<'quiz'> {
+  return parseOneKind('quiz', QuizSchema, input, options);
+}
+
+/** `parseDefinition` for polls only. Never throws. */
+export function parsePoll(input: unknown, options: ParseOptions = {}): ParseResultOf<'poll'> {
+  return parseOneKind('poll', Poll, input, options);
+}
+
+/** `parseDefinition` for statement sets only. Never throws. */
+export function parseStatementSet(input: unknown, options: ParseOptions = {}): ParseResultOf<'statement-set'> {
+  return parseOneKind('statement-set', StatementSet, input, options);
 }
 
 /** A definition that is not even an object gets one line that says what it should be. */
@@ -155,6 +202,7 @@ export function crossCheck(definition: Definition): Problem[] {
     case 'survey': {
       uniqueIds(definition.pages, ['pages'], 'page', add);
       uniqueIds(definition.indicators ?? [], ['indicators'], 'indicator', add);
+      if (definition.youngCarer) checkYoungCarer(definition.youngCarer, byId, add);
       (definition.indicators ?? []).forEach((indicator, i) => {
         const target = byId.get(indicator.question);
         if (!target) {
@@ -193,6 +241,31 @@ export function crossCheck(definition: Definition): Problem[] {
 }
 
 type Add = (path: PathSegment[], message: string) => void;
+
+/** `youngCarer` names a choice or number question, and only answers it offers. */
+function checkYoungCarer(rule: { question: string; values?: string[] | undefined }, byId: Map<string, { entry: QuestionEntry }>, add: Add): void {
+  const target = byId.get(rule.question)?.entry.question;
+  if (!target) {
+    add(['youngCarer', 'question'], `there is no question with the id "${rule.question}"`);
+    return;
+  }
+  if (target.type === 'number') {
+    if (rule.values) rule.values.forEach((v, i) => { if (!/^\d+$/.test(v)) add(['youngCarer', 'values', i], `"${v}" is not a whole number; "${rule.question}" asks for a number`); });
+    return;
+  }
+  if (target.type !== 'single' && target.type !== 'select' && target.type !== 'multiple') {
+    add(['youngCarer', 'question'], `"${rule.question}" is a ${target.type} question; use a single, select, multiple or number question (such as an age band)`);
+    return;
+  }
+  if (!rule.values) {
+    add(['youngCarer', 'values'], `list which answers to "${rule.question}" mean the carer is under 18`);
+    return;
+  }
+  const values = new Set(target.options.map((o) => o.value));
+  rule.values.forEach((v, i) => {
+    if (!values.has(v)) add(['youngCarer', 'values', i], notAnOption(v, rule.question, values));
+  });
+}
 
 function notAnOption(value: unknown, qid: string, values: Set<string>): string {
   const list = [...values];
