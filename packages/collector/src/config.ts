@@ -28,6 +28,8 @@ export interface Config {
   publicOrigin: string | undefined;
   trustProxy: boolean;
   logLevel: string;
+  /** Folder of the built drop-in served at /embed/v1/ (EMBED_DIR); unset: packages/embed/dist/v1. */
+  embedDir?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin,
     trustProxy: trustProxy === '1' || trustProxy === 'true',
     logLevel,
+    embedDir: env.EMBED_DIR || undefined,
   };
 }
 

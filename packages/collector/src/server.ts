@@ -22,6 +22,7 @@ import { checkEnvelope, checkEnvelopeAnswers, optionsResolver, parseInstrument, 
 import { deleteByReceipt } from './retention.js';
 import { registerPollRoutes } from './polls.js';
 import { writePollVote } from './poll-votes.js';
+import { registerEmbedRoutes } from './embed-routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -602,6 +603,9 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       return r;
     },
   });
+
+  // The drop-in at /embed/v1/ and iframe mode's pages at /embed/frame/ (embed-routes.ts).
+  registerEmbedRoutes(app, { store, config });
 
   async function logExport(userId: number, instrumentId: string, kind: string, query: unknown, rows: number) {
     await db.insertInto('export_log').values({ user_id: userId, instrument_id: instrumentId, kind, query: JSON.stringify(query), rows }).execute();
