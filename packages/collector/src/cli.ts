@@ -19,6 +19,7 @@ import { parseInstrument } from './core-api.js';
 import { deleteOlderThan } from './retention.js';
 import { loadSample } from './sample.js';
 import { questionIds } from './server.js';
+import { groupByProblems } from '@carers-voice/core/aggregate';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -116,8 +117,9 @@ async function main(argv: string[]) {
       const parsed = parseInstrument(await loadDefinition(ref));
       if (!parsed.ok) throw new Error(`${ref} has problems:\n${parsed.problems.map((p) => `  ${p.path ?? p.question ?? ''}: ${p.message}`).join('\n')}`);
       const groupBy = (flag(args, 'group-by') ?? '').split(',').filter(Boolean);
-      const missing = groupBy.filter((g) => !questionIds(parsed.definition).includes(g));
-      if (missing.length) throw new Error(`--group-by names questions ${ref} does not have: ${missing.join(', ')}`);
+      // Each entry: a question id, or ids joined by "+" to combine filters (e.g. age-band+caring-hours).
+      const wrong = groupByProblems(groupBy, questionIds(parsed.definition));
+      if (wrong.length) throw new Error(`--group-by for ${ref}: ${wrong.join('; ')}`);
       const db = await openFromConfig(config);
       const r = await new Store(db.db).registerInstrument(parsed.definition, groupBy);
       await db.close();

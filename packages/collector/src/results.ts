@@ -1,10 +1,25 @@
 /**
  * Reading results: sums the tally rows of one slice (instrument, partners, years, one grouping
- * question) in SQL and hands them to `core/aggregate`, which suppresses every count. A results page
- * reads a few hundred rows however many responses are stored.
+ * question or one registered combination of them) in SQL and hands them to `core/aggregate`, which
+ * suppresses every count. A results page reads a few hundred rows however many responses are stored.
+ *
+ * Filters: `where=age-band:65-74` (one grouping question), or two at once
+ * (`where=age-band:65-74&where=caring-hours:50-plus`) when the instrument was registered with that
+ * combination in its groupBy (`age-band+caring-hours`); the combined group has its own base, and is
+ * suppressed like any other slice.
  */
 import { sql, type Kysely } from 'kysely';
-import { buildResults, type OptionsResolver, type ResultsModel, type SuppressedResults, type TallyRow } from '@carers-voice/core/aggregate';
+import * as z from 'zod';
+import {
+  COMBINED,
+  MAX_COMBINED,
+  buildResults,
+  groupForFilters,
+  type OptionsResolver,
+  type ResultsModel,
+  type SuppressedResults,
+  type TallyRow,
+} from '@carers-voice/core/aggregate';
 import type { DB } from './db/schema.js';
 import type { RegisteredInstrument } from './store.js';
 
@@ -14,9 +29,60 @@ export interface ResultsQuery {
   from: number | undefined; // year
   to: number | undefined; // year
   by: string | undefined;
-  /** Only responses whose answer to a grouping question is this value. */
+  /**
+   * Only responses in this tally group: a grouping question and its value, or a combination
+   * ("age-band+caring-hours") and the values joined the same way ("65-74+50-plus").
+   */
   where: { question: string; value: string } | undefined;
   version: number | undefined;
+}
+
+/** One groupBy entry at registration: a question id, or 2–3 joined by "+" (a combined grouping). */
+export const GroupingEntry = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9_-]{0,63}(\+[a-z][a-z0-9_-]{0,63}){0,2}$/i,
+    'a grouping is a question id, or two or three joined by "+", e.g. age-band+caring-hours',
+  );
+
+const WhereItem = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,63}:[a-z0-9][a-z0-9_-]{0,63}$/i, 'write where as question:value, e.g. age-band:18-24');
+
+/** The `where` query parameter: once, or repeated to combine filters (`?where=a:x&where=b:y`). */
+export const WhereParam = z
+  .preprocess(
+    (v) => (typeof v === 'string' ? [v] : v),
+    z.array(WhereItem).min(1).max(MAX_COMBINED, `combine at most ${MAX_COMBINED} filters`),
+  )
+  .optional();
+
+/**
+ * Turns `by` and the `where` filters into the tally group to read, checked against the groupings
+ * the instrument was registered with. A problem is in plain words, for a 400.
+ */
+export function groupingFor(
+  groupBy: readonly string[],
+  by: string | undefined,
+  where: string | string[] | undefined,
+): { ok: true; by: string | undefined; where: ResultsQuery['where'] } | { ok: false; message: string } {
+  const filters = (where === undefined ? [] : Array.isArray(where) ? where : [where]).map((w) => {
+    const [question, value] = w.split(':') as [string, string];
+    return { question, value };
+  });
+  if (by && filters.length) return { ok: false, message: 'use either by or where, not both' };
+  const singles = groupBy.filter((g) => !g.includes(COMBINED));
+  if (by) {
+    if (singles.includes(by)) return { ok: true, by, where: undefined };
+    return {
+      ok: false,
+      message: singles.length ? `results can be grouped or filtered only by: ${singles.join(', ')}` : 'this instrument was registered without grouping questions',
+    };
+  }
+  if (!filters.length) return { ok: true, by: undefined, where: undefined };
+  const group = groupForFilters(groupBy, filters);
+  if (!group.ok) return group;
+  return { ok: true, by: undefined, where: { question: group.question, value: group.value } };
 }
 
 export async function readTallies(db: Kysely<DB>, instrumentId: string, q: ResultsQuery): Promise<TallyRow[]> {

@@ -260,7 +260,7 @@ for (const backend of backends) {
       const csv = await app.app.inject({ method: 'GET', url: '/api/v1/export/test-survey.csv', headers: { cookie: cookies.viewer! } });
       assert.equal(csv.statusCode, 200, csv.body);
       assert.match(String(csv.headers['content-type']), /text\/csv/);
-      assert.ok(csv.body.startsWith('question,question_label,option,option_label,group,count,percent,mean\r\n'));
+      assert.ok(csv.body.startsWith('question,question_label,option,option_label,group,count,percent,mean,hidden\r\n'));
       for (const line of csv.body.trim().split('\r\n').slice(1)) {
         const count = line.split(',')[5];
         if (count) assert.ok(Number(count) === 0 || Number(count) > 7, line);

@@ -9,15 +9,15 @@ import cookie from '@fastify/cookie';
 import * as z from 'zod';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { publishCount, tallyIncrements, type ResultsModel } from '@carers-voice/core/aggregate';
+import { groupByProblems, publishCount, tallyIncrements } from '@carers-voice/core/aggregate';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Role } from './db/schema.js';
 import { Store } from './store.js';
 import { IngestWriter, addTallies, hashBody, periodOf, type IngestItem } from './ingest.js';
-import { computeResults, type ResultsQuery } from './results.js';
+import { computeResults, groupingFor, GroupingEntry, WhereParam, type ResultsQuery } from './results.js';
 import { SESSION_COOKIE, SESSION_HOURS, ROLES, createUser, sessionUser, signIn, signOut, type SessionUser } from './auth.js';
-import { csvLine, toCsv } from './csv.js';
+import { csvLine, toCsv, resultsToRows, RESULTS_CSV_HEADER } from './csv.js';
 import { checkEnvelope, checkEnvelopeAnswers, optionsResolver, parseInstrument, receiptHash, separateContact } from './core-api.js';
 import { deleteByReceipt } from './retention.js';
 import { registerPollRoutes } from './polls.js';
@@ -70,10 +70,8 @@ const ResultsQuerySchema = z.strictObject({
   from: Year.optional(),
   to: Year.optional(),
   by: Id.optional(),
-  where: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,63}:[a-z0-9][a-z0-9_-]{0,63}$/i, 'write where as question:value, e.g. age-band:18-24')
-    .optional(),
+  // Repeat where to combine filters (results.ts): ?where=age-band:65-74&where=caring-hours:50-plus
+  where: WhereParam,
   version: z.coerce.number().int().positive().max(100000).optional(),
 });
 
@@ -370,13 +368,12 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   });
   app.post('/api/v1/instruments', { preHandler: [sameSiteOnly, requireRole('admin')] }, async (req, reply) => {
     const body = req.body as { definition?: unknown; groupBy?: unknown } | undefined;
-    const groupBy = z.array(Id).max(8).default([]).safeParse(body?.groupBy ?? []);
-    if (!groupBy.success) throw new HttpProblem(400, 'groupBy must be a list of question ids', zodProblems(groupBy.error));
+    const groupBy = z.array(GroupingEntry).max(8).default([]).safeParse(body?.groupBy ?? []);
+    if (!groupBy.success) throw new HttpProblem(400, 'groupBy must be a list of question ids (or ids joined by "+")', zodProblems(groupBy.error));
     const parsed = parseInstrument(body?.definition);
     if (!parsed.ok) throw new HttpProblem(400, 'the definition has problems', parsed.problems);
-    const ids = new Set(questionIds(parsed.definition));
-    const missing = groupBy.data.filter((g) => !ids.has(g));
-    if (missing.length) throw new HttpProblem(400, `groupBy names questions the definition does not have: ${missing.join(', ')}`);
+    const wrong = groupByProblems(groupBy.data, questionIds(parsed.definition));
+    if (wrong.length) throw new HttpProblem(400, `groupBy has problems: ${wrong.join('; ')}`);
     const r = await store.registerInstrument(parsed.definition, groupBy.data);
     if (r.conflict) {
       throw new HttpProblem(409, `version ${parsed.definition.version} of "${parsed.definition.id}" is already registered with different content: give the change a new version`);
@@ -469,16 +466,8 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       }
       partnerIds = [user.partnerId!];
     }
-    if (q.data.by && q.data.where) throw new HttpProblem(400, 'use either by or where, not both');
-    const grouping = q.data.by ?? q.data.where?.split(':')[0];
-    if (grouping && !instrument.groupBy.includes(grouping)) {
-      throw new HttpProblem(
-        400,
-        instrument.groupBy.length
-          ? `results can be grouped or filtered only by: ${instrument.groupBy.join(', ')}`
-          : 'this instrument was registered without grouping questions',
-      );
-    }
+    const grouping = groupingFor(instrument.groupBy, q.data.by, q.data.where);
+    if (!grouping.ok) throw new HttpProblem(400, grouping.message);
     const from = q.data.from;
     const to = q.data.to;
     if (from !== undefined && to !== undefined && from > to) throw new HttpProblem(400, '"from" is after "to"');
@@ -486,8 +475,8 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       partners: partnerIds,
       from,
       to,
-      by: q.data.by,
-      where: q.data.where ? { question: q.data.where.split(':')[0]!, value: q.data.where.split(':')[1]! } : undefined,
+      by: grouping.by,
+      where: grouping.where,
       version: q.data.version,
     };
     return { instrument, query, filters: q.data };
@@ -504,7 +493,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     const results = await computeResults(db, instrument, query, config.suppression, resolveOptions);
     const rows = resultsToRows(results);
     await logExport(req.user!.id, instrument.id, 'results', filters, rows.length);
-    return sendCsv(reply, `${instrument.id}-results.csv`, toCsv(['question', 'question_label', 'option', 'option_label', 'group', 'count', 'percent', 'mean'], rows));
+    return sendCsv(reply, `${instrument.id}-results.csv`, toCsv(RESULTS_CSV_HEADER, rows));
   });
 
   app.get<RG>('/api/v1/export/:instrumentId/responses.csv', { preHandler: requireRole('admin') }, async (req, reply) => {
@@ -660,22 +649,6 @@ function formatAnswer(v: unknown): string {
   if (Array.isArray(v)) return v.join('; ');
   if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, n]) => `${k}=${n}`).join('; ');
   return String(v);
-}
-
-function resultsToRows(r: Awaited<ReturnType<typeof computeResults>>): unknown[][] {
-  if (r.suppressed) return [['', '', '', '', '', '', '', r.reason]];
-  const model = r as ResultsModel;
-  const rows: unknown[][] = [['_responses', 'Responses', '', '', '', model.base, '', '']];
-  for (const q of model.questions) {
-    rows.push([q.id, q.label, '_answered', 'Answered', '', q.answered, '', q.mean ?? '']);
-    for (const o of q.options ?? []) {
-      rows.push([q.id, q.label, o.value, o.label, '', o.count, o.percent ?? '', o.mean ?? '']);
-      model.by?.groups.forEach((g, i) => rows.push([q.id, q.label, o.value, o.label, `${model.by!.question}=${g.value}`, o.groups?.[i] ?? null, '', '']));
-    }
-  }
-  for (const ind of model.indicators) rows.push([`indicator:${ind.id}`, ind.label, '', '', '', ind.base, ind.percent ?? '', '']);
-  for (const t of model.trends) rows.push(['_responses', 'Responses', '', '', `year=${t.year}`, t.base, '', '']);
-  return rows;
 }
 
 /** Every question id in a definition (any kind). */

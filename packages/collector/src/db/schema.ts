@@ -91,7 +91,7 @@ export interface PollStatementsTable {
   moderated_at: Timestamp | null;
   moderated_by: number | null;
   /** What the statement screen flagged: spans into `text` (migration 005). */
-  flags: Generated<Json<{ kind: string; start: number; end: number; reason: string }[]>>;
+  flags: ColumnType<{ kind: string; start: number; end: number; reason: string }[], string | undefined, string>;
   /** Why a moderator rejected it. */
   reason: string | null;
   /** When a moderator edited a personal detail out (the original text is not kept). */

@@ -1,0 +1,121 @@
+/**
+ * Reading results: two filters at once (a combination registered in groupBy), and the marks that say
+ * why each hidden number is hidden — in the results JSON and the CSV export — on PGlite and PostgreSQL.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildApp, type App } from './server.js';
+import { createUser } from './auth.js';
+import { openBackends, resetDatabase } from './testing/databases.js';
+import { envelope, partnerA, testConfig, testSurvey } from './testing/fixtures.js';
+import { groupingFor } from './results.js';
+
+const backends = await openBackends();
+after(async () => {
+  for (const b of backends) await b.stop();
+});
+
+test('groupingFor: by, one filter, two filters in either order, and the problems in plain words', () => {
+  const groupBy = ['age-band', 'break', 'age-band+break'];
+  assert.deepEqual(groupingFor(groupBy, undefined, ['break:agree', 'age-band:65-plus']), {
+    ok: true,
+    by: undefined,
+    where: { question: 'age-band+break', value: '65-plus+agree' },
+  });
+  assert.deepEqual(groupingFor(groupBy, 'age-band', undefined), { ok: true, by: 'age-band', where: undefined });
+  assert.deepEqual(groupingFor(groupBy, 'age-band+break', undefined), { ok: false, message: 'results can be grouped or filtered only by: age-band, break' });
+  assert.match(JSON.stringify(groupingFor(['age-band', 'break'], undefined, ['age-band:18-64', 'break:agree'])), /age-band and break were not counted together/);
+});
+
+for (const backend of backends) {
+  describe(`results on ${backend.name}`, () => {
+    let app: App;
+    let cookie = '';
+    const get = (url: string) => app.app.inject({ method: 'GET', url, headers: { cookie } });
+
+    before(async () => {
+      await resetDatabase(backend.database);
+      app = await buildApp({ config: testConfig(), database: backend.database });
+      await app.store.upsertPartner(partnerA);
+      await app.store.registerInstrument(testSurvey as never, ['age-band', 'break', 'age-band+break']);
+      await createUser(backend.database.db, { username: 'admin', password: 'a long enough password', role: 'admin' });
+      const r = await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        headers: { 'x-requested-with': 'carers-voice' },
+        payload: { username: 'admin', password: 'a long enough password' },
+      });
+      cookie = `cv_session=${r.cookies.find((c) => c.name === 'cv_session')!.value}`;
+      const groups: [string, string, number][] = [
+        ['18-64', 'agree', 20],
+        ['18-64', 'disagree', 10],
+        ['65-plus', 'agree', 12],
+        ['65-plus', 'disagree', 3],
+        ['under-18', 'agree', 2],
+      ];
+      for (const [age, brk, n] of groups) {
+        for (let i = 0; i < n; i++) {
+          const posted = await app.app.inject({ method: 'POST', url: '/api/v1/responses', payload: envelope({}, { 'age-band': age, break: brk }) });
+          assert.equal(posted.statusCode, 201, posted.body);
+        }
+      }
+    });
+    after(async () => {
+      await app.close();
+    });
+
+    test('two filters at once read the combined group, with its own base; a small combination says too few', async () => {
+      const both = await get('/api/v1/results/test-survey?where=age-band:65-plus&where=break:agree');
+      assert.equal(both.statusCode, 200, both.body);
+      assert.equal(both.json().suppressed, false);
+      assert.equal(both.json().base, 10, '12 carers aged 65 or over who can take a break, rounded');
+      const brk = both.json().questions.find((q: { id: string }) => q.id === 'break');
+      assert.equal(brk.options.find((o: { value: string }) => o.value === 'disagree').count, 0, 'only the combined group is counted');
+      const reversed = await get('/api/v1/results/test-survey?where=break:disagree&where=age-band:65-plus');
+      assert.equal(reversed.statusCode, 200, reversed.body);
+      assert.deepEqual({ suppressed: reversed.json().suppressed, reason: reversed.json().reason }, { suppressed: true, reason: 'too few responses to show' });
+    });
+
+    test('a combination that was not counted, a question twice, or too many filters is a 400 naming the problem', async () => {
+      for (const [url, re] of [
+        ['/api/v1/results/test-survey?where=age-band:18-64&where=support:gp', /age-band and support were not counted together.*age-band\+break/],
+        ['/api/v1/results/test-survey?where=age-band:18-64&where=age-band:65-plus', /each question once/],
+        ['/api/v1/results/test-survey?where=age-band:a&where=break:b&where=support:c&where=hours:d', /at most 3/],
+        ['/api/v1/results/test-survey?where=age-band+break:18-64', /question:value/],
+        ['/api/v1/results/test-survey?by=age-band&where=break:agree', /either/],
+      ] as const) {
+        const r = await get(url);
+        assert.equal(r.statusCode, 400, `${url}: ${r.body}`);
+        assert.match(JSON.stringify(r.json()), re, url);
+      }
+    });
+
+    test('registering a combination checks each question in it', async () => {
+      const h = { cookie, 'x-requested-with': 'carers-voice' };
+      const bad = await app.app.inject({ method: 'POST', url: '/api/v1/instruments', headers: h, payload: { definition: testSurvey, groupBy: ['age-band+nope'] } });
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.match(bad.json().error, /"nope" is not a question/);
+    });
+
+    test('each hidden number says why, in the JSON and the CSV export, and no count from 1 to 7 appears', async () => {
+      const r = await get('/api/v1/results/test-survey');
+      assert.equal(r.statusCode, 200, r.body);
+      const age = r.json().questions.find((q: { id: string }) => q.id === 'age-band');
+      const option = (v: string) => age.options.find((o: { value: string }) => o.value === v);
+      assert.deepEqual([option('under-18').count, option('under-18').hidden?.count], [null, 'primary']);
+      assert.deepEqual([option('65-plus').count, option('65-plus').hidden?.count], [null, 'secondary']);
+      assert.equal(option('18-64').hidden, undefined);
+
+      const csv = await get('/api/v1/export/test-survey.csv');
+      assert.equal(csv.statusCode, 200, csv.body);
+      const lines = csv.body.trim().split('\r\n');
+      assert.equal(lines[0], 'question,question_label,option,option_label,group,count,percent,mean,hidden');
+      assert.ok(lines.includes('age-band,How old are you?,under-18,Under 18,,,,,fewer than 8'), csv.body);
+      assert.ok(lines.includes('age-band,How old are you?,65-plus,65 or over,,,,,hidden to protect a small group'), csv.body);
+      for (const line of lines.slice(1)) {
+        const count = line.split(',')[5];
+        if (count) assert.ok(Number(count) === 0 || Number(count) > 7, line);
+      }
+    });
+  });
+}
