@@ -4,7 +4,7 @@
 // widget makes a host page download). `pnpm --filter @carers-voice/embed build` or `pnpm build:embed`.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -78,7 +78,8 @@ function files(dir) {
 export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  const entryPoints = { 'carers-voice': join(pkg, 'src/carers-voice.ts') };
+  // `frame` is iframe mode's size reporter, loaded by the collector's /embed/frame/ page.
+  const entryPoints = { 'carers-voice': join(pkg, 'src/carers-voice.ts'), frame: join(pkg, 'src/frame/frame.ts') };
   const result = await build({
     entryPoints,
     bundle: true,
@@ -98,6 +99,8 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
     logLevel: quiet ? 'error' : 'warning',
   });
   writeFileSync(join(pkg, 'dist/metafile.json'), JSON.stringify(result.metafile));
+  // The frame page's stylesheet (no inline styles under its strict policy).
+  copyFileSync(join(pkg, 'src/frame/frame.css'), join(outdir, 'frame.css'));
 
   const outputs = result.metafile.outputs;
   const rel = (out) => relative(outdir, join(root, out)).split('\\').join('/');
@@ -139,12 +142,21 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
       ...(budgets[tag] ? { budget: budgets[tag] } : {}),
     };
   }
+  // Iframe mode: what a partner page downloads for a widget with mode="frame" (the loader and the
+  // light frame host, never the widget), and the frame page's own script.
+  const hostOut = dynamicOf([loaderOut]).find((o) => Object.keys(outputs[o].inputs).some((i) => i.endsWith('src/frame/frame-host.ts')));
+  const hostFiles = hostOut ? [...new Set([...loaderStatic, ...staticClosure(hostOut)])].map(rel) : [];
+  const frame = {
+    page: ['frame.js', 'frame.css'],
+    host: { files: hostFiles, gzip: hostFiles.reduce((n, f) => n + manifestFiles[f].gzip, 0) },
+  };
   const manifest = {
     version: 1,
     loader: rel(loaderOut),
     note: 'bytes: raw; gzip: gzip -9; integrity: SRI sha384 of the file as served',
     files: manifestFiles,
     widgets,
+    frame,
   };
   writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, metafile: result.metafile, outdir };

@@ -30,16 +30,29 @@ const widgets: Record<string, Loader> = {
 export const tags = Object.keys(widgets);
 
 const started = new Map<string, Promise<boolean>>();
+/** How each tag was defined on this page: the widget itself, or iframe mode's light frame host. */
+const modes = new Map<string, 'frame' | 'inline'>();
+/** Tags iframe mode can show (the collector serves a frame page for each). */
+const frameable = ['carer-survey', 'carer-quiz', 'carer-poll', 'carer-priority-check'];
 
 /**
  * Loads the code for `tag` (once; later calls get the same promise). Resolves `true` when the tag
  * is defined, `false` when this build has no such widget (a console warning says so).
+ *
+ * Iframe mode: when `mode` is 'frame', or (mode not given) any `<tag mode="frame">` is in the
+ * document, the tag is defined as a light frame host instead, and the widget's own code is never
+ * downloaded. A tag has one definition per page, so once one instance asks for a frame, every
+ * instance of that tag on the page is framed.
  */
-export function load(tag: string): Promise<boolean> {
+export function load(tag: string, mode?: 'frame' | 'inline'): Promise<boolean> {
   const name = tag.toLowerCase();
   const existing = started.get(name);
   if (existing) return existing;
-  const loader = widgets[name];
+  const frame = frameable.includes(name) && (mode ? mode === 'frame' : document.querySelector(`${name}[mode=frame]`) !== null);
+  modes.set(name, frame ? 'frame' : 'inline');
+  const loader: Loader | undefined = frame
+    ? () => import('./frame/frame-host.js').then((m) => (m.defineFrameHost(name), m))
+    : widgets[name];
   const done = !loader
     ? Promise.resolve(false)
     : loader().then(
@@ -63,9 +76,20 @@ export function load(tag: string): Promise<boolean> {
 
 const selector = tags.join(',');
 
+function found(element: Element): void {
+  const frame = element.getAttribute('mode') === 'frame';
+  void load(element.localName, frame ? 'frame' : undefined);
+  if (frame && modes.get(element.localName) === 'inline') {
+    // The widget is already defined inline on this page: rather than show sensitive questions on
+    // the partner's origin when a frame was asked for, this one stays hidden.
+    (element as HTMLElement).hidden = true;
+    console.warn(`carers-voice: <${element.localName} mode="frame"> is hidden: another <${element.localName}> on this page loaded first without mode="frame". Use one mode per tag on a page.`);
+  }
+}
+
 function scan(root: ParentNode): void {
-  if (root instanceof Element && root.matches(selector)) void load(root.localName);
-  for (const element of root.querySelectorAll(selector)) void load(element.localName);
+  if (root instanceof Element && root.matches(selector)) found(root);
+  for (const element of root.querySelectorAll(selector)) found(element);
 }
 
 /**
