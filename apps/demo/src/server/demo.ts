@@ -160,6 +160,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     DATA_DIR: options.dataDir,
     LOG_LEVEL: 'warn',
     RETENTION_DAYS: '1500',
+    // The collector serves the drop-in at /embed/v1/ (and iframe mode's pages) from this folder.
+    EMBED_DIR: built.embedDir,
     ...options.env,
   });
   const database: Database = await openFromConfig(config);
@@ -272,15 +274,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         'referrer-policy': 'same-origin',
       });
     });
-    // The drop-in: any page may load it (module scripts are fetched with CORS; SRI needs it too).
-    app.app.get('/embed/v1/*', (req, reply) => {
-      const rest = (req.params as { '*': string })['*'];
-      return serveFile(fileUnder(built.embedDir, rest), reply, {
-        'access-control-allow-origin': '*',
-        'cross-origin-resource-policy': 'cross-origin',
-        'cache-control': 'no-cache',
-      });
-    });
+    // The drop-in (/embed/v1/) and iframe mode's pages (/embed/frame/) are the collector's own routes.
     await app.app.listen({ port, host });
 
     // --- the partner websites ----------------------------------------------------------------------
