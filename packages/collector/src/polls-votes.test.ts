@@ -1,13 +1,17 @@
 /**
  * Poll rules on POST /api/v1/responses, on PGlite and on PostgreSQL: a poll takes votes only between
  * `opens` and `closes` (the server's clock), and one counted vote per device — the latest wins.
+ * Carers' statements: screened and flagged (never blocked) for moderation, edited or rejected by a
+ * moderator, voted on as `s:<id>` only once approved, and summed into the "broad agreement" and
+ * "divided" lists with small numbers left out.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { buildApp, type App } from './server.js';
 import { openBackends, resetDatabase } from './testing/databases.js';
-import { partnerA, testConfig } from './testing/fixtures.js';
+import { partnerA, partnerB, testConfig } from './testing/fixtures.js';
+import { createUser } from './auth.js';
 import { pollAfterVote } from '@carers-voice/core/content/fixtures';
 
 const backends = await openBackends();
@@ -180,6 +184,272 @@ for (const backend of backends) {
       assert.equal(Object.keys(st).length, 50);
       assert.deepEqual(counted.map(([id]) => id), [votes[49]!.id]);
       assert.deepEqual(await counts(pollId), { [votes[49]!.answers['break-kind']]: 1 });
+    });
+  });
+}
+
+const DASH = { 'x-requested-with': 'carers-voice' };
+
+/** A statements poll; its own statements are optional so a vote may answer only some. */
+function statementsPoll(id: string, extra: Record<string, unknown> = {}) {
+  return {
+    kind: 'poll',
+    id,
+    version: 1,
+    title: 'Is this true for you?',
+    privacy: { anonymous: true },
+    showResults: 'after-vote',
+    allowStatements: true,
+    questions: [
+      { id: 'info', type: 'statement', label: 'I know where to get information.', required: false },
+      { id: 'break', type: 'statement', label: 'I can take a break when I need one.', required: false },
+      { id: 'listened', type: 'statement', label: 'Staff listen to me.', required: false },
+    ],
+    ...extra,
+  };
+}
+
+function statementVote(pollId: string, partner: string, device: string, answers: Record<string, string>, submittedAt = NOW) {
+  return {
+    id: randomUUID(),
+    instrument: { id: pollId, version: 1 },
+    partner,
+    locale: 'en-GB',
+    startedAt: new Date(submittedAt.getTime() - 60_000).toISOString(),
+    submittedAt: submittedAt.toISOString(),
+    answers,
+    meta: { device, mode: 'inline' },
+  };
+}
+
+interface Listed {
+  id: string;
+  text: string;
+  source: string;
+  base: number | null;
+  agree: number | null;
+  disagree: number | null;
+  reason?: string;
+  slices: number;
+}
+
+for (const backend of backends) {
+  describe(`carers' statements on ${backend.name}`, () => {
+    let app: App;
+    let mod = '';
+    let pollNo = 0;
+    const inject = (method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) =>
+      app.app.inject({ method, url, ...(payload ? { payload } : {}), headers });
+    const asMod = (method: 'GET' | 'POST', url: string, payload?: object) => inject(method, url, payload, { cookie: mod, ...DASH });
+
+    before(async () => {
+      await resetDatabase(backend.database);
+      app = await buildApp({ config: testConfig(), database: backend.database, now: () => NOW });
+      for (const p of [partnerA, partnerB, { id: 'school', name: 'High School', area: 'north', origins: [] }, { id: 'gp', name: 'GP surgery', area: 'south', origins: [] }]) {
+        await app.store.upsertPartner(p);
+      }
+      await createUser(backend.database.db, { username: 'mod', password: 'a long enough password', role: 'moderator' });
+      const r = await inject('POST', '/api/v1/session', { username: 'mod', password: 'a long enough password' }, DASH);
+      assert.equal(r.statusCode, 200, r.body);
+      mod = `cv_session=${r.cookies.find((c) => c.name === 'cv_session')!.value}`;
+    });
+    after(async () => {
+      await app.close();
+    });
+
+    async function newPoll(extra: Record<string, unknown> = {}): Promise<string> {
+      const id = `st-${backend.name}-${++pollNo}`;
+      await app.store.registerInstrument(statementsPoll(id, extra) as never, []);
+      return id;
+    }
+    async function submit(pollId: string, text: string): Promise<string> {
+      const r = await inject('POST', `/api/v1/polls/${pollId}/statements`, { partner: 'council', text });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.equal(r.json().status, 'pending');
+      return r.json().id;
+    }
+    async function decide(sid: string, body: object) {
+      return asMod('POST', `/api/v1/moderation/statements/${sid}`, body);
+    }
+    async function listed(pollId: string): Promise<{ id: string; key: string; text: string }[]> {
+      const r = await inject('GET', `/api/v1/polls/${pollId}/statements`);
+      assert.equal(r.statusCode, 200, r.body);
+      return r.json().statements;
+    }
+    async function tally(pollId: string, question: string): Promise<Record<string, number>> {
+      const rows = await backend.database.db
+        .selectFrom('tallies')
+        .select(['option', 'n'])
+        .where('instrument_id', '=', pollId)
+        .where('question', '=', question)
+        .where('group_question', '=', '')
+        .execute();
+      // Summed over partners (each partner has its own tally rows).
+      const out: Record<string, number> = {};
+      for (const r of rows) if (Number(r.n) !== 0) out[r.option] = (out[r.option] ?? 0) + Number(r.n);
+      return out;
+    }
+
+    test('the screen flags contact details and abuse; the queue says why and where, and nothing flagged is listed', async () => {
+      const pollId = await newPoll();
+      const text = 'I am Sam, call me on 07700 900123 about the sh*t respite';
+      const sid = await submit(pollId, text);
+      const plain = await submit(pollId, 'I need breaks at weekends.');
+      const q = await asMod('GET', `/api/v1/moderation/statements?poll=${pollId}`);
+      assert.equal(q.statusCode, 200, q.body);
+      const pending = q.json().pending as { id: string; text: string; flags: { kind: string; start: number; end: number; reason: string }[] }[];
+      const flagged = pending.find((p) => p.id === sid)!;
+      assert.deepEqual(
+        flagged.flags.map((f) => [f.kind, flagged.text.slice(f.start, f.end), f.reason]),
+        [
+          ['name', 'Sam', 'may name a person'],
+          ['phone', '07700 900123', 'looks like a phone number'],
+          ['abuse', 'sh*t', 'may be abusive language'],
+        ],
+      );
+      assert.deepEqual(pending.find((p) => p.id === plain)!.flags, []);
+      // Flagged or not, nothing is shown before a moderator decides.
+      assert.deepEqual(await listed(pollId), []);
+    });
+
+    test('a moderator edits the personal detail out: the edited text is approved, the original is not kept', async () => {
+      const pollId = await newPoll();
+      const sid = await submit(pollId, 'My husband Dave needs a sitter, ring 0161 496 0000');
+      const r = await decide(sid, { decision: 'approve', text: 'My husband needs a sitter so I can go out.' });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.deepEqual(r.json(), { id: sid, status: 'approved', text: 'My husband needs a sitter so I can go out.', edited: true, flags: [] });
+      assert.deepEqual((await listed(pollId)).map((s) => s.text), ['My husband needs a sitter so I can go out.']);
+      const stored = await backend.database.db.selectFrom('poll_statements').selectAll().where('id', '=', sid).executeTakeFirstOrThrow();
+      assert.ok(!JSON.stringify(stored).includes('0161'), 'the phone number is gone from storage');
+      assert.ok(stored.edited_at);
+      // Decided once: a second decision finds nothing pending.
+      assert.equal((await decide(sid, { decision: 'reject' })).statusCode, 404);
+    });
+
+    test('reject keeps a reason; wrong decision bodies are a 400 in plain words', async () => {
+      const pollId = await newPoll();
+      const sid = await submit(pollId, 'The council are useless bastards');
+      assert.equal((await decide(sid, { decision: 'reject', text: 'edited' })).statusCode, 400);
+      assert.equal((await decide(sid, { decision: 'approve', reason: 'fine' })).statusCode, 400);
+      assert.equal((await decide(sid, { decision: 'approve', text: 'x' })).statusCode, 400);
+      const r = await decide(sid, { decision: 'reject', reason: 'abusive about staff' });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.deepEqual(r.json(), { id: sid, status: 'rejected', reason: 'abusive about staff' });
+      const stored = await backend.database.db.selectFrom('poll_statements').select(['status', 'reason']).where('id', '=', sid).executeTakeFirstOrThrow();
+      assert.deepEqual({ ...stored }, { status: 'rejected', reason: 'abusive about staff' });
+      assert.deepEqual(await listed(pollId), []);
+    });
+
+    test('carers vote on an approved statement as s:<id>; pending, rejected, made-up and other polls\' statements are a 422 naming them', async () => {
+      const pollId = await newPoll();
+      const other = await newPoll();
+      const approved = await submit(pollId, 'Carers should get a free parking permit at the hospital.');
+      const pending = await submit(pollId, 'GP receptions should know who is a carer.');
+      const rejected = await submit(pollId, 'Something a moderator turned down.');
+      const elsewhere = await submit(other, 'A statement of another poll.');
+      assert.equal((await decide(approved, { decision: 'approve' })).statusCode, 200);
+      assert.equal((await decide(rejected, { decision: 'reject' })).statusCode, 200);
+      assert.equal((await decide(elsewhere, { decision: 'approve' })).statusCode, 200);
+      assert.deepEqual((await listed(pollId)).map((s) => s.key), [`s:${approved}`]);
+
+      // Not even shaped like a statement id: the envelope's own check names it (400).
+      const shapeless = await inject('POST', '/api/v1/responses', statementVote(pollId, 'council', 'device-x', { 's:not-a-uuid': 'agree' }));
+      assert.equal(shapeless.statusCode, 400, shapeless.body);
+      assert.match(shapeless.body, /s:not-a-uuid/);
+      for (const bad of [`s:${pending}`, `s:${rejected}`, `s:${elsewhere}`, `s:${randomUUID()}`]) {
+        const r = await inject('POST', '/api/v1/responses', statementVote(pollId, 'council', 'device-x', { info: 'agree', [bad]: 'agree' }));
+        assert.equal(r.statusCode, 422, `${bad}: ${r.body}`);
+        assert.ok(r.json().error.includes(bad), r.json().error);
+        assert.deepEqual(r.json().problems.map((p: { question: string }) => p.question), [bad]);
+      }
+      assert.deepEqual(await tally(pollId, 'info'), {}, 'a refused vote counts nothing');
+
+      const ok = await inject('POST', '/api/v1/responses', statementVote(pollId, 'council', 'device-x', { info: 'agree', [`s:${approved}`]: 'agree' }));
+      assert.equal(ok.statusCode, 201, ok.body);
+      assert.deepEqual(await tally(pollId, `s:${approved}`), { _answered: 1, agree: 1 });
+      // Only agree, disagree or pass.
+      const odd = await inject('POST', '/api/v1/responses', statementVote(pollId, 'council', 'device-y', { [`s:${approved}`]: 'maybe' }));
+      assert.equal(odd.statusCode, 400, odd.body);
+    });
+
+    test('one device cannot vote twice on a carer\'s statement: its new vote replaces the old one', async () => {
+      const pollId = await newPoll();
+      const sid = await submit(pollId, 'Carers should get a free parking permit at the hospital.');
+      await decide(sid, { decision: 'approve' });
+      const key = `s:${sid}`;
+      const first = await inject('POST', '/api/v1/responses', statementVote(pollId, 'council', 'device-a', { [key]: 'agree' }, new Date(NOW.getTime() - 60_000)));
+      assert.equal(first.statusCode, 201, first.body);
+      const second = await inject('POST', '/api/v1/responses', statementVote(pollId, 'council', 'device-a', { [key]: 'disagree' }));
+      assert.equal(second.statusCode, 201, second.body);
+      assert.deepEqual(await tally(pollId, key), { _answered: 1, disagree: 1 });
+      const another = await inject('POST', '/api/v1/responses', statementVote(pollId, 'charity', 'device-b', { [key]: 'agree' }));
+      assert.equal(another.statusCode, 201, another.body);
+      assert.deepEqual(await tally(pollId, key), { _answered: 2, agree: 1, disagree: 1 });
+    });
+
+    test('a poll without carers\' statements refuses s: answers', async () => {
+      const pollId = await newPoll({ allowStatements: false });
+      const r = await inject('POST', '/api/v1/responses', statementVote(pollId, 'council', 'device-a', { [`s:${randomUUID()}`]: 'agree' }));
+      assert.equal(r.statusCode, 422, r.body);
+    });
+
+    test('broad agreement and divided lists across partners and areas, with small numbers left out', async () => {
+      const pollId = await newPoll();
+      const x = await submit(pollId, 'Carers should get a free parking permit at the hospital.');
+      const y = await submit(pollId, 'Carers groups should meet in the evening.');
+      const z = await submit(pollId, 'Nobody has voted on this one.');
+      const p = await submit(pollId, 'Still pending, never counted.');
+      for (const s of [x, y, z]) await decide(s, { decision: 'approve' });
+      const X = `s:${x}`;
+      const Y = `s:${y}`;
+      const votes: [string, number, (i: number) => Record<string, string>][] = [
+        // council (north): everyone agrees on info and X; break split; listened agree; Y only 5 votes.
+        ['council', 10, (i) => ({ info: 'agree', break: i < 5 ? 'agree' : 'disagree', listened: 'agree', [X]: 'agree', ...(i < 5 ? { [Y]: 'agree' } : {}) })],
+        // charity (south): listened disagree — agreement differs by partner and area.
+        ['charity', 10, (i) => ({ info: 'agree', break: i < 5 ? 'agree' : 'disagree', listened: 'disagree', [X]: i === 0 ? 'disagree' : 'agree' })],
+        // school (north)
+        ['school', 10, (i) => ({ info: i === 0 ? 'pass' : 'agree', break: i < 5 ? 'agree' : 'disagree', listened: 'agree', [X]: 'agree' })],
+        // gp (south): three who disagree on info — too few to count as a partner of its own.
+        ['gp', 3, () => ({ info: 'disagree' })],
+      ];
+      for (const [partner, n, answers] of votes) {
+        for (let i = 0; i < n; i++) {
+          const r = await inject('POST', '/api/v1/responses', statementVote(pollId, partner, `${partner}-${i}`, answers(i)));
+          assert.equal(r.statusCode, 201, r.body);
+        }
+      }
+      const r = await inject('GET', `/api/v1/polls/${pollId}/results`);
+      assert.equal(r.statusCode, 200, r.body);
+      const body = r.json();
+      const lists = body.statementLists as { considered: number; tooFew: number; broad: Listed[]; divided: Listed[]; rules: Record<string, number> };
+      assert.deepEqual(lists.rules, { broadAgree: 70, dividedEach: 35, dividedSpread: 30, threshold: 7 });
+      assert.deepEqual(lists.broad.map((e) => e.id).sort(), [X, 'info'].sort());
+      assert.deepEqual(
+        lists.divided.map((e) => [e.id, e.reason]),
+        [
+          ['break', 'split'],
+          ['listened', 'differs'],
+        ],
+      );
+      // Y (5 votes) and Z (none) are left out and only counted; the pending one is not there at all.
+      assert.equal(lists.considered, 4);
+      assert.equal(lists.tooFew, 2);
+      const all = [...lists.broad, ...lists.divided];
+      assert.ok(!JSON.stringify(body).includes(p), 'a pending statement never appears in results');
+      assert.ok(!all.some((e) => e.id === Y), 'a statement below the threshold is in neither list');
+      for (const e of all) assert.ok(e.base === null || e.base > 7, `no base from 1 to 7 (${e.id}: ${e.base})`);
+      const info = lists.broad.find((e) => e.id === 'info')!;
+      // council, charity, school and both areas have enough responses (gp's 3 do not count alone).
+      assert.equal(info.slices, 5);
+      assert.equal(info.base, 35); // 33, rounded to 5
+      assert.equal(lists.broad.find((e) => e.id === X)!.source, 'carer');
+      assert.equal(lists.broad.find((e) => e.id === X)!.text, 'Carers should get a free parking permit at the hospital.');
+      // The carer's statement is counted like the poll's own in the results table too.
+      const xq = (body.questions as { id: string; label: string; answered: number | null }[]).find((q) => q.id === X);
+      assert.equal(xq?.label, 'Carers should get a free parking permit at the hospital.');
+      assert.equal(xq?.answered, 30);
+      const yq = (body.questions as { id: string; answered: number | null }[]).find((q) => q.id === Y);
+      assert.ok(yq && (yq.answered === null || yq.answered === 0 || yq.answered > 7), 'Y\'s 5 votes are not shown as a number');
     });
   });
 }

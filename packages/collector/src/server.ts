@@ -20,7 +20,7 @@ import { SESSION_COOKIE, SESSION_HOURS, ROLES, createUser, sessionUser, signIn, 
 import { csvLine, toCsv, resultsToRows, RESULTS_CSV_HEADER } from './csv.js';
 import { checkEnvelope, checkEnvelopeAnswers, optionsResolver, parseInstrument, receiptHash, separateContact } from './core-api.js';
 import { deleteByReceipt } from './retention.js';
-import { registerPollRoutes } from './polls.js';
+import { pollAnswerDefinition, pollResults, registerPollRoutes } from './polls.js';
 import { writePollVote } from './poll-votes.js';
 import { registerEmbedRoutes } from './embed-routes.js';
 
@@ -288,7 +288,9 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     }
     // Widgets send answers to contact questions in `env.contact` (kept apart from the answers), so they
     // are checked together: a required contact question answered there is answered.
-    const answers = checkEnvelopeAnswers(instrument.definition, { ...(env.contact ?? {}), ...env.answers });
+    // A poll's answers may include votes on carers' approved statements (`s:<id>`; polls.ts): 422 otherwise.
+    const answerDefinition = isPoll ? await pollAnswerDefinition(db, instrument, env.answers, (status, message, problems) => new HttpProblem(status, message, problems)) : instrument.definition;
+    const answers = checkEnvelopeAnswers(answerDefinition, { ...(env.contact ?? {}), ...env.answers });
     if (!answers.ok) throw new HttpProblem(400, 'some answers do not fit the questions', answers.problems);
 
     // Contact details go to their own table; they are never stored with the answers.
@@ -484,6 +486,8 @@ export async function buildApp({ config, database, now = () => new Date() }: App
 
   app.get<RG>('/api/v1/results/:instrumentId', { preHandler: requireRole('admin', 'viewer', 'moderator') }, async (req) => {
     const { instrument, query, filters } = await resultsQueryFor(req);
+    // Polls: carers' approved statements counted like the poll's own, plus the statement lists (polls.ts).
+    if (instrument.kind === 'poll') return { filters, ...(await pollResults(db, store, instrument, query, config.suppression, resolveOptions)) };
     const results = await computeResults(db, instrument, query, config.suppression, resolveOptions);
     return { filters, ...results };
   });
@@ -585,6 +589,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     sameSiteOnly,
     requireRole,
     now,
+    suppression: config.suppression,
     results: async (poll) => {
       const r = await computeResults(db, poll, { partners: undefined, from: undefined, to: undefined, by: undefined, where: undefined, version: undefined }, config.suppression, resolveOptions);
       // Free text never leaves through the public view, not even its count.

@@ -15,6 +15,16 @@ export const AnswerValueSchema = z.union([
   z.record(z.string().check(z.maxLength(200)), z.number()),
 ]);
 
+/**
+ * An answer's key: a question id, or — in a poll — `s:<statement id>`, a vote on a carer's own
+ * statement that a moderator approved (the collector checks it against the poll's approved statements).
+ */
+export const AnswerKey = z.string().check(
+  z.regex(/^(?:[A-Za-z][A-Za-z0-9_-]{0,63}|s:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, {
+    error: 'an answer is keyed by a question id (a letter, then letters, digits, "-" or "_"), or s:<statement id> for a carer\'s statement',
+  }),
+);
+
 export const ResponseEnvelope = z.strictObject({
   /** Made by the widget (`crypto.randomUUID()`); the collector stores each id once. */
   id: z.uuid(),
@@ -23,7 +33,7 @@ export const ResponseEnvelope = z.strictObject({
   locale: LocaleTag,
   startedAt: DateTime,
   submittedAt: DateTime,
-  answers: z.record(Id, AnswerValueSchema),
+  answers: z.record(AnswerKey, AnswerValueSchema),
   meta: z.optional(
     z.strictObject({
       /** A field people never see; bots fill it in. */
