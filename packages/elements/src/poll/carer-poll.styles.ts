@@ -271,4 +271,31 @@ export const pollStyles = css`
     font-size: 1em;
     font-weight: 700;
   }
+
+  /* Carers' statements: the note on one written by a carer, and the agree / divided lists */
+  .carer-added {
+    margin: 0 0 var(--cv-space-3);
+    padding-inline-start: var(--cv-space-3);
+    border-inline-start: 5px solid var(--cv-color-border-subtle);
+    color: var(--cv-color-hint);
+  }
+  .listed-list {
+    margin: 0 0 var(--cv-space-4);
+    padding: 0;
+    list-style: none;
+  }
+  .listed {
+    margin-block-end: var(--cv-space-3);
+    padding-inline-start: var(--cv-space-3);
+    border-inline-start: 5px solid var(--cv-color-border-subtle);
+  }
+  .listed p {
+    margin: 0 0 var(--cv-space-1);
+  }
+  .listed__text {
+    font-weight: 700;
+  }
+  .listed__why {
+    color: var(--cv-color-hint);
+  }
 `;

@@ -18,16 +18,22 @@ import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from 
 import {
   STATEMENT_MAX,
   STATEMENT_MIN,
+  fetchCarerStatements,
   fetchResults,
   fetchUpdates,
+  isCarerStatementKey,
+  isStatementLists,
   isStatementPoll,
   pollWindow,
   rememberVote,
   rememberedVote,
   resultsAllowed,
   submitStatement,
+  type CarerStatement,
+  type ListedStatement,
   type PollUpdate,
   type PollWindow,
+  type StatementLists,
   type PublicQuestion,
   type RememberedVote,
   type ResultsOutcome,
@@ -160,6 +166,8 @@ export class CarerPoll extends CarerElement {
   @state() private statementText = '';
   @state() private statementError = '';
   @state() private statementState: StatementState = { status: 'idle' };
+  /** Other carers' statements a moderator approved, offered after the poll's own (statement polls). */
+  @state() private carerStatements: CarerStatement[] = [];
 
   private poll?: Poll;
   private startedAt = new Date().toISOString();
@@ -177,6 +185,7 @@ export class CarerPoll extends CarerElement {
       .then(() => this.source.complete)
       .then(() => this.updateComplete)
       .then(() => this.remembered)
+      .then(() => this.statementsLoaded)
       .then(() => this.updateComplete)
       .then(() => undefined);
   }
@@ -187,6 +196,8 @@ export class CarerPoll extends CarerElement {
   }
 
   private remembered: Promise<void> = Promise.resolve();
+  private statementsLoaded: Promise<void> = Promise.resolve();
+  private votingCache?: { poll: Poll; statements: CarerStatement[]; result: Poll };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -248,6 +259,8 @@ export class CarerPoll extends CarerElement {
     this.results = undefined;
     this.resultsRequested = false;
     this.statementState = { status: 'idle' };
+    this.carerStatements = [];
+    this.statementsLoaded = Promise.resolve();
     this.loads.abort();
     this.loads = new AbortController();
     clearTimeout(this.boundaryTimer);
@@ -264,6 +277,12 @@ export class CarerPoll extends CarerElement {
       this.loadResults();
     });
     const endpoint = this.config.endpoint;
+    if (endpoint && poll.allowStatements && isStatementPoll(poll)) {
+      // Only approved statements are listed by the collector; pending and rejected ones never arrive.
+      this.statementsLoaded = fetchCarerStatements(endpoint, poll.id, signal).then((list) => {
+        if (!signal.aborted) this.carerStatements = list;
+      });
+    }
     if (endpoint) {
       this.watchOutbox();
       void fetchUpdates(endpoint, poll.id, signal).then((updates) => {
@@ -318,7 +337,29 @@ export class CarerPoll extends CarerElement {
   // ------------------------------------------------------------------ reading the definition
 
   private get localPoll(): Poll {
-    return localiseDefinition(this.poll!, this.config.lang);
+    return localiseDefinition(this.votingPoll, this.config.lang);
+  }
+
+  /**
+   * The poll as voted on: its own questions, then other carers' approved statements as statement
+   * questions keyed `s:<statement id>` (in the carers' own words: they are not translated).
+   */
+  private get votingPoll(): Poll {
+    const poll = this.poll!;
+    const statements = this.carerStatements;
+    if (!statements.length || !isStatementPoll(poll)) return poll;
+    const cached = this.votingCache;
+    if (cached && cached.poll === poll && cached.statements === statements) return cached.result;
+    const extra = statements.map((st) => ({ id: st.key, type: 'statement' as const, label: st.text }));
+    const result = { ...poll, questions: [...poll.questions, ...extra] } as Poll;
+    this.votingCache = { poll, statements, result };
+    return result;
+  }
+
+  /** Answers without votes on carers' statements that are no longer offered (never sent: the collector would refuse them). */
+  private offeredAnswers(answers: Answers): Answers {
+    const offered = new Set(this.votingPoll.questions.map((q) => q.id));
+    return Object.fromEntries(Object.entries(answers).filter(([k]) => !isCarerStatementKey(k) || offered.has(k))) as Answers;
   }
 
   private get window(): PollWindow {
@@ -364,7 +405,7 @@ export class CarerPoll extends CarerElement {
   }
 
   private problemsFor(questions: Question[]): ShownProblem[] {
-    const result = checkAnswers(this.poll!, this.answers);
+    const result = checkAnswers(this.votingPoll, this.answers);
     if (result.ok) return [];
     const byId = new Map(questions.map((q) => [q.id, q]));
     return result.problems.filter((p) => byId.has(p.question)).map((p) => ({ id: p.question, problem: p, question: byId.get(p.question) }));
@@ -406,7 +447,7 @@ export class CarerPoll extends CarerElement {
   /** Statement polls: Continue to the next statement (or send, at the last). */
   private onContinue(e: Event): void {
     e.preventDefault();
-    const questions = this.poll!.questions;
+    const questions = this.votingPoll.questions;
     const q = questions[this.step];
     if (!q) return;
     if (this.refuseIfClosed()) return;
@@ -418,7 +459,7 @@ export class CarerPoll extends CarerElement {
   }
 
   private goToStep(step: number): void {
-    const questions = this.poll!.questions;
+    const questions = this.votingPoll.questions;
     this.step = step;
     this.problems = [];
     const q = questions[step];
@@ -435,7 +476,7 @@ export class CarerPoll extends CarerElement {
   private onSubmitAll(e: Event): void {
     e.preventDefault();
     if (this.refuseIfClosed()) return;
-    const problems = this.problemsFor(this.poll!.questions);
+    const problems = this.problemsFor(this.votingPoll.questions);
     if (problems.length) return this.showProblems(problems);
     void this.castVote();
   }
@@ -444,8 +485,9 @@ export class CarerPoll extends CarerElement {
   private async castVote(): Promise<void> {
     if (!this.guard.attempt()) return;
     const poll = this.poll!;
-    const checked = checkAnswers(poll, this.answers);
-    const answers = checked.ok ? checked.answers : this.answers;
+    const offered = this.offeredAnswers(this.answers);
+    const checked = checkAnswers(this.votingPoll, offered);
+    const answers = checked.ok ? checked.answers : offered;
     const endpoint = this.config.endpoint;
     const isChange = Boolean(this.vote);
     const id = newId();
@@ -474,7 +516,7 @@ export class CarerPoll extends CarerElement {
     this.lastSentId = id;
     this.focusAfterUpdate = 'confirmation';
     this.announcer.announce(isChange ? msg('Your vote has been changed.', { id: 'poll.changed.announce' }) : msg('Thank you. Your vote has been saved.', { id: 'poll.voted.announce' }));
-    this.dispatchEvent(new CarerPageEvent({ page: 'voted', number: 0, total: poll.questions.length }));
+    this.dispatchEvent(new CarerPageEvent({ page: 'voted', number: 0, total: this.votingPoll.questions.length }));
     this.guard.release();
     this.loadResults();
     if (!endpoint) {
@@ -529,14 +571,14 @@ export class CarerPoll extends CarerElement {
   private onChangeVote(): void {
     if (this.refuseIfClosed()) return;
     this.screen = 'vote';
-    this.answers = { ...(this.vote?.answers ?? {}) };
+    this.answers = this.offeredAnswers({ ...(this.vote?.answers ?? {}) });
     this.touched = true;
     this.step = 0;
     this.delivery = undefined;
     this.startedAt = new Date().toISOString();
-    const first = this.poll!.questions[0];
+    const first = this.votingPoll.questions[0];
     this.focusAfterUpdate = first ? `legend:${first.id}` : 'heading';
-    this.dispatchEvent(new CarerPageEvent({ page: 'vote', number: 1, total: this.poll!.questions.length }));
+    this.dispatchEvent(new CarerPageEvent({ page: 'vote', number: 1, total: this.votingPoll.questions.length }));
   }
 
   private focusQuestion(id: string): void {
@@ -694,6 +736,9 @@ export class CarerPoll extends CarerElement {
         ${step > 0 ? html`<button type="button" class="back-link" data-action="back" @click=${this.onBack}>${msg('Back', { id: 'poll.back' })}</button>` : nothing}
         ${this.renderErrorSummary()} ${step === 0 ? html`${this.renderIntro(poll)} ${lead} ${this.renderClosesOn(poll)}` : nothing}
         <p class="progress" part="progress">${msg(str`Statement ${step + 1} of ${questions.length}`, { id: 'poll.progress' })}</p>
+        ${isCarerStatementKey(q.id)
+          ? html`<p class="carer-added" part="carer-added" data-carer-statement>${msg('This statement was written by another carer and checked by a moderator.', { id: 'poll.carer-statement' })}</p>`
+          : nothing}
         <form novalidate @submit=${this.onContinue}>
           ${this.renderQuestion(q)}
           <button class="button" part="button" type="submit" data-action=${last ? 'send' : 'continue'} aria-busy=${this.guard.busy ? 'true' : 'false'}>
@@ -783,7 +828,7 @@ export class CarerPoll extends CarerElement {
   private renderYourVote(poll: Poll, answers: Answers): TemplateResult {
     return html`<h3 class="section-heading">${msg('Your vote', { id: 'poll.your-vote' })}</h3>
       <dl class="your-vote" part="your-vote">
-        ${poll.questions.map(
+        ${poll.questions.filter((q) => !isCarerStatementKey(q.id) || answers[q.id] !== undefined).map(
           (q) => html`<div class="your-vote__row">
             <dt>${this.label(q)}</dt>
             <dd data-answer=${q.id}>${this.renderAnswer(q, answers[q.id])}</dd>
@@ -825,8 +870,59 @@ export class CarerPoll extends CarerElement {
     return html`<section class="results" part="results">
       ${heading}
       ${results.base !== null ? html`<p>${msg(str`Based on about ${this.formatNumber(results.base)} votes.`, { id: 'poll.results.base' })}</p>` : nothing}
-      ${results.questions.map((rq) => this.renderResultTable(rq, byId.get(rq.id)))} ${note}
+      ${results.questions.map((rq) => this.renderResultTable(rq, byId.get(rq.id)))}
+      ${isStatementLists(results.statementLists) ? this.renderStatementLists(results.statementLists) : nothing} ${note}
     </section>`;
+  }
+
+  // ---- where carers agree, where they are divided
+
+  private percent(n: number | null): string {
+    return n === null ? msg('not shown (small number)', { id: 'poll.results.hidden' }) : `${this.formatNumber(n)}%`;
+  }
+
+  private renderListed(entry: ListedStatement, divided: boolean): TemplateResult {
+    const agree = this.percent(entry.agree);
+    const disagree = this.percent(entry.disagree);
+    const figures = divided ? msg(str`${agree} agree, ${disagree} disagree`, { id: 'poll.lists.agree-disagree' }) : msg(str`${agree} agree`, { id: 'poll.lists.agree' });
+    const why =
+      entry.reason === 'differs' && entry.lowestAgree !== null && entry.highestAgree !== null
+        ? msg(str`Agreement ranges from ${this.percent(entry.lowestAgree)} to ${this.percent(entry.highestAgree)} between areas and organisations.`, { id: 'poll.lists.differs' })
+        : '';
+    return html`<li class="listed" data-statement=${entry.id}>
+      <p class="listed__text">${entry.text}</p>
+      <p class="listed__figures">
+        ${figures}${entry.source === 'carer' ? html` · ${msg('written by a carer', { id: 'poll.lists.by-carer' })}` : nothing}
+      </p>
+      ${why ? html`<p class="listed__why">${why}</p>` : nothing}
+    </li>`;
+  }
+
+  private renderStatementLists(lists: StatementLists): TemplateResult {
+    const { broadAgree, dividedEach, dividedSpread } = lists.rules;
+    const tooFew = this.formatNumber(lists.tooFew);
+    return html`<div class="statement-lists" data-lists>
+      <h4 class="section-heading" id="broad-heading">${msg('Where most carers agree', { id: 'poll.lists.broad' })}</h4>
+      <p class="hint">${msg(str`Statements at least ${broadAgree}% of carers agree with, in every area and organisation with enough votes.`, { id: 'poll.lists.broad-rule' })}</p>
+      ${lists.broad.length
+        ? html`<ul class="listed-list" data-list="broad" aria-labelledby="broad-heading">${lists.broad.map((e) => this.renderListed(e, false))}</ul>`
+        : html`<p data-list="broad">${msg('No statement yet.', { id: 'poll.lists.none' })}</p>`}
+      <h4 class="section-heading" id="divided-heading">${msg('Where carers are divided', { id: 'poll.lists.divided' })}</h4>
+      <p class="hint">
+        ${msg(str`Statements where at least ${dividedEach}% agree and at least ${dividedEach}% disagree, or where agreement differs by ${dividedSpread} points or more between areas or organisations.`, { id: 'poll.lists.divided-rule' })}
+      </p>
+      ${lists.divided.length
+        ? html`<ul class="listed-list" data-list="divided" aria-labelledby="divided-heading">${lists.divided.map((e) => this.renderListed(e, true))}</ul>`
+        : html`<p data-list="divided">${msg('No statement yet.', { id: 'poll.lists.none' })}</p>`}
+      ${lists.tooFew > 0
+        ? html`<p class="results-note" data-too-few>
+            ${plural(lists.tooFew, {
+              one: () => msg(str`${tooFew} statement has too few votes to be included yet.`, { id: 'poll.lists.too-few.one' }),
+              other: () => msg(str`${tooFew} statements have too few votes to be included yet.`, { id: 'poll.lists.too-few.other' }),
+            })}
+          </p>`
+        : nothing}
+    </div>`;
   }
 
   private hiddenCount(): TemplateResult {

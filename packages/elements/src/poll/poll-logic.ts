@@ -121,9 +121,74 @@ export interface PublicQuestion {
   options?: PublicOption[];
   mean?: number | null;
 }
+/** One statement in the collector's "broad agreement" or "divided" list (packages/collector/src/polls.ts). */
+export interface ListedStatement {
+  /** The answer key: the poll's own statement id, or `s:<statement id>` for a carer's. */
+  id: string;
+  text: string;
+  source: 'poll' | 'carer';
+  base: number | null;
+  agree: number | null;
+  disagree: number | null;
+  pass: number | null;
+  slices: number;
+  lowestAgree: number | null;
+  highestAgree: number | null;
+  reason?: 'split' | 'differs';
+}
+export interface StatementLists {
+  rules: { broadAgree: number; dividedEach: number; dividedSpread: number; threshold: number };
+  considered: number;
+  /** Statements left out of both lists because too few carers answered them. */
+  tooFew: number;
+  broad: ListedStatement[];
+  divided: ListedStatement[];
+}
+
 export type PublicResults =
-  | { suppressed: false; base: number | null; suppression: { threshold: number; rounding: number }; questions: PublicQuestion[] }
-  | { suppressed: true; suppression: { threshold: number; rounding: number }; reason?: string };
+  | { suppressed: false; base: number | null; suppression: { threshold: number; rounding: number }; questions: PublicQuestion[]; statementLists?: StatementLists }
+  | { suppressed: true; suppression: { threshold: number; rounding: number }; reason?: string; statementLists?: StatementLists };
+
+/** Is this a usable statement lists object (the collector's shape)? */
+export function isStatementLists(v: unknown): v is StatementLists {
+  const l = v as Partial<StatementLists> | undefined;
+  return Boolean(l && Array.isArray(l.broad) && Array.isArray(l.divided) && typeof l.tooFew === 'number' && l.rules && typeof l.rules === 'object');
+}
+
+/** A carer's statement a moderator approved, offered for voting as `key` (`s:<statement id>`). */
+export interface CarerStatement {
+  key: string;
+  text: string;
+}
+
+const STATEMENT_KEY = /^s:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The poll's approved carers' statements (the collector lists only approved ones: pending and
+ * rejected statements never reach a carer). An empty list when there are none or they cannot be read.
+ */
+export async function fetchCarerStatements(endpoint: string, pollId: string, signal?: AbortSignal): Promise<CarerStatement[]> {
+  try {
+    const response = await fetch(pollUrl(endpoint, pollId, 'statements'), { credentials: 'omit', signal: signal ?? null, headers: { accept: 'application/json' } });
+    if (!response.ok) return [];
+    const body = (await json(response)) as { statements?: unknown } | undefined;
+    const list = Array.isArray(body?.statements) ? (body.statements as { id?: unknown; key?: unknown; text?: unknown }[]) : [];
+    const out: CarerStatement[] = [];
+    const seen = new Set<string>();
+    for (const s of list) {
+      const key = typeof s?.key === 'string' ? s.key : typeof s?.id === 'string' ? `s:${s.id}` : '';
+      if (!STATEMENT_KEY.test(key) || typeof s.text !== 'string' || !s.text.trim() || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ key, text: s.text.trim() });
+    }
+    return out.slice(0, 200);
+  } catch {
+    return [];
+  }
+}
+
+/** Is this answer key a vote on a carer's statement? */
+export const isCarerStatementKey = (key: string): boolean => STATEMENT_KEY.test(key);
 
 export type ResultsOutcome = { status: 'ok'; results: PublicResults } | { status: 'unavailable'; message?: string | undefined };
 
