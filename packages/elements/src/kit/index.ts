@@ -24,3 +24,4 @@ export { CarerElement } from '../base/carer-element.js';
 export { Announcer } from '../base/announcer.js';
 export { SubmitGuard } from '../base/submit-guard.js';
 export { plural, currentLocale } from '../base/plural.js';
+export { CONTROL_TAGS, hasControl, loadControl, loadControls } from './controls.js';

@@ -14,7 +14,8 @@ import {
 import { CarerElement } from '../base/carer-element.js';
 import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
-import { DefinitionController, definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/index.js';
+import { DefinitionController } from '../widget/definition-controller.js';
+import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import { CarerErrorEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import type { ErrorSummaryItem } from '../kit/error-summary/carer-error-summary.js';
 import { priorityCheckStyles } from './carer-priority-check.styles.js';

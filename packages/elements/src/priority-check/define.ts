@@ -1,12 +1,15 @@
 /**
- * Registers `<carer-priority-check>` (and the kit controls it uses). Safe to import twice.
+ * Registers `<carer-priority-check>` and the two kit elements it uses (likert, error summary). Safe to import twice.
  * `import '@carers-voice/elements/priority-check/define'`.
  */
-import '../kit/define.js';
+import { CarerLikert } from '../kit/likert/carer-likert.js';
+import { CarerErrorSummary } from '../kit/error-summary/carer-error-summary.js';
 import { CarerPriorityCheck } from './carer-priority-check.js';
 
 export { CarerPriorityCheck };
 
+if (!customElements.get('carer-likert')) customElements.define('carer-likert', CarerLikert);
+if (!customElements.get('carer-error-summary')) customElements.define('carer-error-summary', CarerErrorSummary);
 if (!customElements.get('carer-priority-check')) customElements.define('carer-priority-check', CarerPriorityCheck);
 
 declare global {

@@ -1,11 +1,12 @@
 /**
- * Registers `<carer-quiz>` (and the kit it uses), and the built-in quizzes for
+ * Registers `<carer-quiz>` (with the kit's frame and common controls; the rest load when a quiz
+ * uses them), and the built-in quizzes for
  * `instrument="carer-awareness-quiz" | "carer-awareness-professionals" | "am-i-a-carer"`. Each pack
  * is loaded from `@carers-voice/content` only when a page asks for it (one literal path per pack
  * so bundlers can split them). Registration lives here because only define modules are listed as
  * having side effects.
  */
-import '../kit/define.js';
+import '../kit/define-core.js';
 import { registerInstrument } from '../widget/builtins.js';
 import { CarerQuiz } from './carer-quiz.js';
 

@@ -52,6 +52,9 @@ async function settleTree(root: ShadowRoot | Element, depth = 0): Promise<void> 
 }
 const DONE = 'confirmation';
 
+/** Input types whose Enter key submits a form (HTML's implicit submission). */
+const IMPLICIT_SUBMIT = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', 'date', 'month', 'week', 'time', 'datetime-local']);
+
 /** The second click of a double click does not press Continue again (GOV.UK button.mjs does the same). */
 function ignoreDoubleClick(e: MouseEvent): void {
   if (e.detail > 1) e.preventDefault();
@@ -64,6 +67,14 @@ type Delivery =
   | { status: 'pending'; attempts: number; lastError?: string | undefined }
   | { status: 'sent' }
   | { status: 'rejected'; lastError?: string | undefined };
+
+/** What is kept on the device about a sent response, so a reload shows its confirmation. */
+interface SentRecord {
+  id: string;
+  receipt: string;
+  /** Set when it went to the outbox (then its delivery status is looked up there). */
+  endpoint?: string;
+}
 
 /** The part of a question control the survey reads (every kit control has these). */
 interface ControlLike extends HTMLElement {
@@ -139,7 +150,8 @@ export class CarerSurvey extends CarerElement {
 
   /**
    * Which answer makes the carer a young carer, e.g. `{ question: 'age-band', values: ['under-18'] }`.
-   * Without it, a question whose id contains "age" with an under-18 option is used.
+   * Wins over the definition's own `youngCarer`; without either, a question whose id contains "age"
+   * with an under-18 option is used.
    */
   @property({ attribute: false }) youngCarer?: YoungCarerRule;
 
@@ -191,6 +203,12 @@ export class CarerSurvey extends CarerElement {
     return s ? `${s.id}@${s.version}|${this.config.partner ?? ''}` : '';
   }
 
+  /** Where the confirmation of a sent response is kept, so a reload shows it again. */
+  private get doneKey(): string {
+    const key = this.draftKey;
+    return key ? `${key}|done` : '';
+  }
+
   private get maxAgeMs(): number {
     const days = Number.isFinite(this.draftDays) && this.draftDays > 0 ? this.draftDays : 7;
     return days * DAY_MS;
@@ -230,11 +248,15 @@ export class CarerSurvey extends CarerElement {
     this.draftReady = true;
     const key = this.draftKey;
     const store = this.drafts();
-    this.draftLoad = store
-      .load(key, this.maxAgeMs)
-      .then((draft) => {
-        if (this.survey !== survey || Object.keys(this.answers).length > 0) return;
-        if (draft && typeof draft.answers === 'object' && draft.answers && Object.keys(draft.answers).length > 0) {
+    // Both reads in one go: the draft (resume where the carer was) and a sent response's
+    // confirmation (a reload after sending shows the reference again, not an empty survey).
+    this.draftLoad = Promise.all([store.load(key, this.maxAgeMs), store.load(this.doneKey, this.maxAgeMs).catch(() => undefined)])
+      .then(([draft, done]) => {
+        if (this.survey !== survey || Object.keys(this.answers).length > 0 || this.position !== (route(survey, {}).steps[0]?.key ?? '')) return;
+        const sent = done?.answers as Partial<SentRecord> | undefined;
+        if (sent && typeof sent.receipt === 'string' && typeof sent.id === 'string' && !(draft && draft.updatedAt > done!.updatedAt)) {
+          this.showSent(sent as SentRecord);
+        } else if (draft && typeof draft.answers === 'object' && draft.answers && Object.keys(draft.answers).length > 0) {
           this.answers = { ...draft.answers };
           this.startedAt = draft.startedAt;
           const steps = route(survey, this.answers).steps;
@@ -251,6 +273,38 @@ export class CarerSurvey extends CarerElement {
         // Responses queued on an earlier visit are sent from now on (after the first page is up).
         if (this.survey === survey && this.config.endpoint) this.watchOutbox();
       });
+  }
+
+  /** The confirmation of a response sent on an earlier visit (kept for `draft-days`). */
+  private showSent(sent: SentRecord): void {
+    this.position = DONE;
+    this.receipt = sent.receipt;
+    this.envelopeId = sent.id;
+    if (!sent.endpoint) {
+      this.delivery = { status: 'local' };
+      return;
+    }
+    this.delivery = { status: 'pending', attempts: 1 };
+    const outbox = this.watchOutbox();
+    void outbox.get(sent.id).then(
+      (record) => {
+        if (record && this.envelopeId === sent.id) this.applyRecord(record);
+      },
+      () => undefined,
+    );
+  }
+
+  /** "Fill in the survey again" on the confirmation page: forgets the confirmation on this device. */
+  private onStartOver(): void {
+    const survey = this.survey!;
+    this.drafts()
+      .clear(this.doneKey)
+      .catch(() => undefined);
+    this.envelopeId = '';
+    this.receipt = '';
+    this.delivery = undefined;
+    this.startedAt = new Date().toISOString();
+    this.goTo(route(survey, {}).steps[0]?.key ?? '');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -300,7 +354,8 @@ export class CarerSurvey extends CarerElement {
   }
 
   private get isYoung(): boolean {
-    return this.young || isYoungCarer(this.youngCarer ?? defaultYoungCarerRule(this.survey!), this.answers);
+    const s = this.survey!;
+    return this.young || isYoungCarer(this.youngCarer ?? s.youngCarer ?? defaultYoungCarerRule(s), this.answers);
   }
 
   private saveDraft(): void {
@@ -402,6 +457,23 @@ export class CarerSurvey extends CarerElement {
     if (next === CHECK) this.returnToCheck = false;
     this.goTo(next);
   }
+
+  /**
+   * Enter in a one-line text field submits the page, as it would in a plain form: the fields live
+   * in the controls' own shadow roots, where the browser's implicit submission cannot see this
+   * form. Not in a textarea (Enter is a new line there), nor while an input method is composing.
+   */
+  private readonly onFormKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return;
+    const field = e.composedPath()[0];
+    if (!(field instanceof HTMLInputElement) || !IMPLICIT_SUBMIT.has(field.type)) return;
+    const form = e.currentTarget as HTMLFormElement;
+    // A field of this form itself gets the browser's own implicit submission.
+    if (field.form === form) return;
+    // The answer is already kept (every keystroke is an `input`), so the page can be checked now.
+    e.preventDefault();
+    form.requestSubmit();
+  };
 
   private firstIncompleteAfter(steps: Step[], index: number, kept: Answers): string | undefined {
     const result = checkAnswers(this.survey!, kept);
@@ -517,10 +589,12 @@ export class CarerSurvey extends CarerElement {
     await this.saving;
     this.answers = {};
     this.resumed = false;
+    const sent: SentRecord = { id: envelope.id, receipt: this.receipt, ...(endpoint ? { endpoint } : {}) };
     try {
       await this.drafts().clear(this.draftKey);
+      await this.drafts().save(this.doneKey, sent as unknown as Answers, DONE);
     } catch {
-      // Nothing stored.
+      // Storage unavailable: the confirmation shows now, but not again after a reload.
     }
     this.position = DONE;
     this.focusAfterUpdate = 'heading';
@@ -632,7 +706,7 @@ export class CarerSurvey extends CarerElement {
         : nothing}
       ${first ? this.renderIntro() : nothing}
       ${step.page.intro ? html`<p class="page-intro">${step.page.intro}</p>` : nothing}
-      ${keyed(step.key, html`<form novalidate @submit=${this.onContinue}>
+      ${keyed(step.key, html`<form novalidate @submit=${this.onContinue} @keydown=${this.onFormKeydown}>
         ${step.questions.map((q) => this.renderQuestion(q, young))}
         <div class="hp" aria-hidden="true">
           <label for="cv-website">${msg('Leave this empty', { id: 'survey.honeypot' })}</label>
@@ -919,6 +993,7 @@ export class CarerSurvey extends CarerElement {
               )}
             </ul>`
         : nothing}
+      <button type="button" class="button secondary" @click=${this.onStartOver}>${msg('Fill in the survey again', { id: 'survey.done.again' })}</button>
     `;
   }
 }

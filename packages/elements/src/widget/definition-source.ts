@@ -4,18 +4,19 @@
  * - `src`: the URL of a JSON file (fetched without cookies),
  * - `instrument`: a built-in id — from the collector (`GET {endpoint}/api/v1/instruments/:id`) when
  *   an endpoint is set, otherwise from `@carers-voice/content`, loaded lazily.
- * It is checked with core's `parseDefinition` and must be of the widget's kind. Anything wrong becomes
+ * It is checked with the widget's own parser (core's `parseSurvey`, `parseQuiz` … so a widget ships
+ * only its kind's schema) and must be of the widget's kind. Anything wrong becomes
  * `status: 'error'` with a plain-words message and the list of problems (and a `carer-error` event);
  * nothing is thrown.
  *
  * ```ts
- * private source = new DefinitionController(this, { kind: 'survey', endpoint: () => this.config.endpoint });
+ * private source = new DefinitionSourceController(this, { kind: 'survey', parse: parseSurvey, endpoint: () => this.config.endpoint });
  * render() { if (this.source.status === 'ready') … this.source.definition … }
  * ```
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import { parseDefinition, type DefinitionOf, type InstrumentKind } from '@carers-voice/core/content';
+import { INSTRUMENT_KINDS, type DefinitionOf, type InstrumentKind, type Problem } from '@carers-voice/core/content';
 import { CarerErrorEvent, type CarerProblem } from '../events/events.js';
 import { builtInInstrument, builtInInstrumentIds } from './builtins.js';
 
@@ -33,6 +34,11 @@ export type DefinitionHost = ReactiveControllerHost &
     src?: string | undefined;
     instrument?: string | undefined;
   };
+
+/** Checks a definition of one kind (core's `parseSurvey`, `parseQuiz`, `parsePoll`, `parseStatementSet`). */
+export type DefinitionParser<K extends InstrumentKind> = (
+  input: unknown,
+) => { ok: true; definition: DefinitionOf<K> } | { ok: false; problems: Problem[] };
 
 export interface DefinitionControllerOptions {
   /** The kind the widget renders. */
@@ -116,7 +122,31 @@ export function newestDefinition(body: unknown): unknown {
   return defs.reduce((best, d) => (version(d) > version(best) ? d : best), defs[0]);
 }
 
-export class DefinitionController<K extends InstrumentKind> implements ReactiveController {
+export interface DefinitionSourceOptions<K extends InstrumentKind> extends DefinitionControllerOptions {
+  kind: K;
+  parse: DefinitionParser<K>;
+}
+
+/** The `kind` a definition says it is, when it names one of the four (JSON text is read first). */
+function declaredKind(raw: unknown): InstrumentKind | undefined {
+  let data = raw;
+  if (typeof raw === 'string') {
+    try {
+      data = JSON.parse(raw) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  try {
+    const kind = Object.hasOwn(data, 'kind') ? (data as { kind: unknown }).kind : undefined;
+    return (INSTRUMENT_KINDS as readonly unknown[]).includes(kind) ? (kind as InstrumentKind) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class DefinitionSourceController<K extends InstrumentKind> implements ReactiveController {
   status: DefinitionStatus = 'idle';
   /** The checked definition, once `status` is `ready`. */
   definition: DefinitionOf<K> | undefined;
@@ -130,7 +160,7 @@ export class DefinitionController<K extends InstrumentKind> implements ReactiveC
 
   constructor(
     private readonly host: DefinitionHost,
-    private readonly options: DefinitionControllerOptions,
+    private readonly options: DefinitionSourceOptions<K>,
   ) {
     host.addController(this);
   }
@@ -257,7 +287,20 @@ export class DefinitionController<K extends InstrumentKind> implements ReactiveC
 
   private accept(generation: number, raw: unknown): void {
     if (generation !== this.generation) return;
-    const parsed = parseDefinition(raw);
+    // Another kind is named before anything else: the partner needs another element, not a fix.
+    const kind = declaredKind(raw);
+    if (kind && kind !== this.options.kind) {
+      const tag = TAG_FOR_KIND[kind] ?? '';
+      this.fail(generation, {
+        message: msg(
+          str`This definition is a ${kindName(kind)}, but this element shows a ${kindName(this.options.kind)}. Use <${tag}> for it, or choose a ${kindName(this.options.kind)}.`,
+          { id: 'widget.error.wrong-kind' },
+        ),
+        problems: [{ path: 'kind', message: `"${kind}"` }],
+      });
+      return;
+    }
+    const parsed = this.options.parse(raw);
     if (!parsed.ok) {
       const n = parsed.problems.length;
       this.fail(generation, {
@@ -269,19 +312,7 @@ export class DefinitionController<K extends InstrumentKind> implements ReactiveC
       });
       return;
     }
-    const definition = parsed.definition;
-    if (definition.kind !== this.options.kind) {
-      const tag = TAG_FOR_KIND[definition.kind] ?? '';
-      this.fail(generation, {
-        message: msg(
-          str`This definition is a ${kindName(definition.kind)}, but this element shows a ${kindName(this.options.kind)}. Use <${tag}> for it, or choose a ${kindName(this.options.kind)}.`,
-          { id: 'widget.error.wrong-kind' },
-        ),
-        problems: [{ path: 'kind', message: `"${definition.kind}"` }],
-      });
-      return;
-    }
-    this.definition = definition as DefinitionOf<K>;
+    this.definition = parsed.definition;
     this.problem = undefined;
     this.set('ready');
   }

@@ -1,8 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { AnswerValue, Answers, Question } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
 import type { QuestionControl } from '../../base/question-control.js';
+import { hasControl, loadControl } from '../controls.js';
 
 /**
  * Renders the right control for any `question` (single → `<carer-radios>`, multiple →
@@ -14,11 +15,26 @@ import type { QuestionControl } from '../../base/question-control.js';
  * @fires input - The carer changed the answer. Read `.value` (or `.answers` with reveals).
  * @fires change - The carer committed a change.
  *
+ * The control for a type is loaded the first time a question of that type shows (unless the page
+ * registered it already, e.g. with `@carers-voice/elements/kit/define`); until then the question
+ * keeps some space (`part="pending"`), so the page does not jump much when it appears.
+ *
+ * @csspart pending - The space kept while the control for this question type loads.
  * @cssproperty --carer-font-size-base - Every size in the control scales from this (all `--carer-*` tokens pass through).
+ * @cssproperty --carer-question-pending-size - Space kept while the control loads (default 6em).
  *
  * @tag carer-question
  */
 export class CarerQuestion extends CarerElement {
+  static override styles: CSSResultGroup = [
+    CarerElement.styles,
+    css`
+      .pending {
+        min-block-size: var(--carer-question-pending-size, 6em);
+      }
+    `,
+  ];
+
   @property({ attribute: false }) question?: Question;
   @property({ attribute: false }) value: AnswerValue | undefined = undefined;
   @property() error = '';
@@ -41,7 +57,7 @@ export class CarerQuestion extends CarerElement {
 
   /** Focuses the field with this id (the question or a reveal); false if it is not here. */
   focusField(id: string, options?: FocusOptions): boolean {
-    return this.control?.focusField(id, options) ?? false;
+    return typeof this.control?.focusField === 'function' ? this.control.focusField(id, options) : false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -59,6 +75,14 @@ export class CarerQuestion extends CarerElement {
   override render() {
     const q = this.question;
     if (!q) return nothing;
+    if (!hasControl(q.type)) {
+      // Loaded on first use; a failed load (offline) is tried again on the next render.
+      loadControl(q.type).then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+      return html`<div class="pending" part="pending" aria-busy="true"></div>`;
+    }
     const common = {
       q,
       v: this.value,

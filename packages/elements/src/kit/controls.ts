@@ -1,0 +1,74 @@
+/**
+ * Each question type's control, loaded only when a definition uses that type. A widget that never
+ * shows a ranking or points question never downloads `<carer-ranking>` or `<carer-points>`.
+ * `./define.js` (`@carers-voice/elements/kit/define`) still registers every control up front, for
+ * pages and bundlers that want them all.
+ *
+ * Bundlers need a literal path per `import()`.
+ */
+import type { QuestionType } from '@carers-voice/core/content';
+
+/** The tag that renders each question type. */
+export const CONTROL_TAGS: Record<QuestionType, string> = {
+  single: 'carer-radios',
+  multiple: 'carer-checkboxes',
+  select: 'carer-select',
+  likert: 'carer-likert',
+  rating: 'carer-rating',
+  text: 'carer-text-input',
+  textarea: 'carer-textarea',
+  number: 'carer-number',
+  ranking: 'carer-ranking',
+  points: 'carer-points',
+  statement: 'carer-statement',
+};
+
+// The common controls come with the widget (`./define-core.js` or `./define.js`): wait for them.
+// The others are one small download, whatever the mix of types. No `import()` of define-core here:
+// a second way in would split the shared code into more, smaller files.
+const more = () => import('./define-more.js');
+const loaders: Partial<Record<QuestionType, () => Promise<unknown>>> = {
+  rating: more,
+  number: more,
+  ranking: more,
+  points: more,
+  statement: more,
+};
+
+const loading = new Map<QuestionType, Promise<void>>();
+
+/** Whether the control for `type` is registered already. */
+export function hasControl(type: QuestionType): boolean {
+  const tag = CONTROL_TAGS[type];
+  return !tag || customElements.get(tag) !== undefined;
+}
+
+/**
+ * Registers the control for `type`, loading it first if needed. Resolves at once when it is
+ * registered already; a failed load (offline) rejects and may be tried again.
+ */
+export function loadControl(type: QuestionType): Promise<void> {
+  if (hasControl(type)) return Promise.resolve();
+  let pending = loading.get(type);
+  if (!pending) {
+    const tag = CONTROL_TAGS[type];
+    const load = loaders[type];
+    pending = load
+      ? load().then(() => {
+          if (!customElements.get(tag)) throw new Error(`${tag} was not registered`);
+        })
+      : customElements.whenDefined(tag).then(() => undefined);
+    pending.catch(() => loading.delete(type));
+    loading.set(type, pending);
+  }
+  return pending;
+}
+
+/**
+ * Loads every control `types` needs; `undefined` when all are registered already, so a caller can
+ * render at once instead of waiting a microtask.
+ */
+export function loadControls(types: Iterable<QuestionType>): Promise<void> | undefined {
+  const missing = [...new Set(types)].filter((t) => !hasControl(t));
+  return missing.length ? Promise.all(missing.map(loadControl)).then(() => undefined) : undefined;
+}
