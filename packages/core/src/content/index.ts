@@ -1,6 +1,11 @@
 export * from './question.js';
 export * from './condition.js';
-export * from './instrument.js';
+export * from './common.js';
+export * from './survey.js';
+export * from './quiz.js';
+export * from './poll.js';
+export * from './statement-set.js';
+export { Definition, type DefinitionInput, type DefinitionOf } from './instrument.js';
 export * from './scales.js';
 export * from './walk.js';
 export {

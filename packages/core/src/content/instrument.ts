@@ -13,22 +13,13 @@ import { StatementSet } from './statement-set.js';
 import { Survey } from './survey.js';
 import type { InstrumentKind } from './common.js';
 
-export {
-  INSTRUMENT_KINDS,
-  type InstrumentKind,
-  LocaleTag,
-  SafeUrl,
-  Phone,
-  DateTime,
-  Signpost,
-  QuestionTranslation,
-  Translation,
-  DEFAULT_LOCALE,
-} from './common.js';
-export { Page, Indicator, YoungCarerRule, Survey } from './survey.js';
-export { QuizAnswer, QuizQuestion, Band, OutcomeAction, Outcome, Quiz } from './quiz.js';
-export { Poll } from './poll.js';
-export { ScalePoint, Statement, StatementGroup, StatementSet } from './statement-set.js';
+// Each kind's module is exported from the package index directly (not through here): a bundler then
+// keeps only the kinds a page uses. Types only, for modules that import them from this file.
+export type { InstrumentKind, Signpost, Translation } from './common.js';
+export type { Page, Indicator, YoungCarerRule, Survey } from './survey.js';
+export type { QuizAnswer, QuizQuestion, Band, Outcome, Quiz } from './quiz.js';
+export type { Poll } from './poll.js';
+export type { ScalePoint, Statement, StatementGroup, StatementSet } from './statement-set.js';
 
 // ---------------------------------------------------------------- any instrument
 

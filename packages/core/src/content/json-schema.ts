@@ -9,23 +9,12 @@
 import * as z from 'zod/mini';
 import { ResponseEnvelope } from '../response/envelope.js';
 import { Condition } from './condition.js';
-import {
-  Band,
-  Definition,
-  Outcome,
-  Page,
-  Poll,
-  Quiz,
-  QuizAnswer,
-  QuizQuestion,
-  SafeUrl,
-  Signpost,
-  Statement,
-  StatementGroup,
-  StatementSet,
-  Survey,
-  Translation,
-} from './instrument.js';
+import { SafeUrl, Signpost, Translation } from './common.js';
+import { Definition } from './instrument.js';
+import { Poll } from './poll.js';
+import { Band, Outcome, Quiz, QuizAnswer, QuizQuestion } from './quiz.js';
+import { Statement, StatementGroup, StatementSet } from './statement-set.js';
+import { Page, Survey } from './survey.js';
 import { Id, Option, OptionValue, Question, RevealQuestion, Text } from './question.js';
 
 /** Named parts, so the schema files read `#/$defs/Question` rather than repeating it everywhere. */

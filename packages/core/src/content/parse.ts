@@ -6,9 +6,9 @@
 import type * as z from 'zod/mini';
 import type { Condition } from './condition.js';
 import { INSTRUMENT_KINDS, type InstrumentKind } from './common.js';
-import { Definition, type DefinitionOf, type Quiz } from './instrument.js';
+import { Definition, type DefinitionOf } from './instrument.js';
 import { Poll } from './poll.js';
-import { Quiz as QuizSchema } from './quiz.js';
+import { Quiz as QuizSchema, type Quiz } from './quiz.js';
 import { StatementSet } from './statement-set.js';
 import { Survey } from './survey.js';
 import {
