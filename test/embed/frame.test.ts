@@ -12,7 +12,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--headless', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+if (!existsSync(join(defaultEmbedDir, 'manifest.json'))) throw new Error('The drop-in is not built: run `pnpm build:embed` before test/embed/frame.test.ts.');
 const manifest = JSON.parse(readFileSync(join(defaultEmbedDir, 'manifest.json'), 'utf8')) as {
   files: Record<string, unknown>;
   widgets: Record<string, { files: string[] }>;
@@ -57,9 +58,11 @@ async function site(): Promise<{ server: Server; origin: string }> {
     const headers: Record<string, string> = { 'content-type': TYPES[extname(file)]!, 'cache-control': 'no-store' };
     if (extname(file) === '.html') {
       body = body.replaceAll('{{COLLECTOR}}', C).replaceAll('{{FRAME_URL}}', frameUrl().replaceAll('&', '&amp;'));
+      // Pages with an inline widget (frame-late, frame-mixed) need Lit's policy and the collector's API.
+      const inline = /frame-(late|mixed)/.test(file);
       headers['content-security-policy'] =
-        `default-src 'self'; script-src 'self' ${C}; connect-src 'self'; style-src 'self'; img-src 'self' data:; ` +
-        `frame-src ${C} ${S}; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types 'none'`;
+        `default-src 'self'; script-src 'self' ${C}; connect-src 'self'${inline ? ` ${C}` : ''}; style-src 'self'; img-src 'self' data:; ` +
+        `frame-src ${C} ${S}; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types ${inline ? 'lit-html' : "'none'"}`;
     }
     res.writeHead(200, headers).end(body);
   });
@@ -100,7 +103,7 @@ after(async () => {
   await database?.close();
 });
 
-async function until<T>(fn: () => Promise<T> | T, what: string, ms = 20_000): Promise<NonNullable<T>> {
+async function until<T>(fn: () => Promise<T> | T, what: string, ms = 40_000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -110,7 +113,7 @@ async function until<T>(fn: () => Promise<T> | T, what: string, ms = 20_000): Pr
   }
 }
 
-type HostWindow = Window & { __host: { violations: unknown[]; events: { type: string; tag: string; detail: unknown }[] }; __messages: { origin: string; type?: string; height?: number }[] };
+type HostWindow = Window & { __host: { violations: unknown[]; warnings: string[]; events: { type: string; tag: string; detail: unknown }[] }; __messages: { origin: string; type?: string; height?: number }[] };
 
 async function open(path: string, origin = P): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 800, height: 900 } })).newPage();
@@ -125,12 +128,12 @@ async function closePage(page: Page) {
   await page.context().close();
 }
 
-test('the frame grows with its content; the partner page runs no widget code and sees no answers', { timeout: 90_000 }, async () => {
+test('the frame grows with its content; the partner page runs no widget code and sees no answers', { timeout: 240_000 }, async () => {
   const page = await open('/test/embed/frame-partner.html');
   try {
     const frame = await until(() => collectorFrame(page), 'the collector frame');
     const before = await until(() => iframeHeight(page), 'the first size message');
-    await frame.locator('carer-survey').getByText('Do you look after someone?').waitFor({ timeout: 20_000 });
+    await frame.locator('carer-survey').getByText('Do you look after someone?').waitFor({ timeout: 40_000 });
     await until(async () => (await iframeHeight(page)) > 0 && (await frameBody(frame)) === (await iframeHeight(page)), 'the iframe to match its content');
     const settled = await iframeHeight(page);
     assert.ok(settled >= before);
@@ -196,11 +199,11 @@ function frameBody(frame: Frame): Promise<number> {
   return frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
 }
 
-test('the host ignores size messages from other origins and from other windows on the collector\'s origin', { timeout: 60_000 }, async () => {
+test('the host ignores size messages from other origins and from other windows on the collector\'s origin', { timeout: 150_000 }, async () => {
   const page = await open('/test/embed/frame-partner.html');
   try {
     const frame = await until(() => collectorFrame(page), 'the collector frame');
-    await frame.locator('carer-survey').getByText('Do you look after someone?').waitFor({ timeout: 20_000 });
+    await frame.locator('carer-survey').getByText('Do you look after someone?').waitFor({ timeout: 40_000 });
     await until(async () => (await iframeHeight(page)) > 0 && (await frameBody(frame)) === (await iframeHeight(page)), 'the iframe to match its content');
     const height = await iframeHeight(page);
     await until(() => frame.evaluate(() => document.documentElement.classList.contains('carers-voice-sized')), 'the hello');
@@ -227,11 +230,11 @@ test('the host ignores size messages from other origins and from other windows o
   }
 });
 
-test('the frame answers only its parent: a hello from another origin is ignored', { timeout: 60_000 }, async () => {
+test('the frame answers only its parent: a hello from another origin is ignored', { timeout: 150_000 }, async () => {
   const page = await open('/test/embed/frame-raw.html');
   try {
     const frame = await until(() => collectorFrame(page), 'the collector frame');
-    await frame.locator('carer-survey').getByText('Do you look after someone?').waitFor({ timeout: 20_000 });
+    await frame.locator('carer-survey').getByText('Do you look after someone?').waitFor({ timeout: 40_000 });
     // It posts its size to the partner page, and to nobody else.
     const sizes = await until(() => page.evaluate(() => (window as unknown as HostWindow).__messages.filter((m) => m.type === 'carers-voice:size')), 'a size message');
     assert.ok(sizes.length > 0 && sizes.every((m) => m.origin === C));
@@ -253,7 +256,7 @@ test('the frame answers only its parent: a hello from another origin is ignored'
   }
 });
 
-test('a site that is not the partner\'s cannot frame the widget', { timeout: 60_000 }, async () => {
+test('a site that is not the partner\'s cannot frame the widget', { timeout: 150_000 }, async () => {
   const page = await open('/test/embed/frame-stranger.html', S);
   try {
     // Through the drop-in: the collector refuses this origin for the partner (a 403 page, no widget).
@@ -276,11 +279,11 @@ test('a site that is not the partner\'s cannot frame the widget', { timeout: 60_
   }
 });
 
-test('axe finds nothing on the partner page in frame mode', { timeout: 60_000 }, async () => {
+test('axe finds nothing on the partner page in frame mode', { timeout: 150_000 }, async () => {
   const page = await open('/test/embed/frame-partner.html');
   try {
     const frame = await until(() => collectorFrame(page), 'the collector frame');
-    await frame.locator('carer-survey').getByText('Do you look after someone?').waitFor({ timeout: 20_000 });
+    await frame.locator('carer-survey').getByText('Do you look after someone?').waitFor({ timeout: 40_000 });
     await until(() => iframeHeight(page), 'the first size message');
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
@@ -292,5 +295,37 @@ test('axe finds nothing on the partner page in frame mode', { timeout: 60_000 },
     assert.deepEqual(violations, []);
   } finally {
     await closePage(page);
+  }
+});
+
+test('one tag in two modes on a page: a frame asked for is never shown inline', { timeout: 150_000 }, async () => {
+  // Both in the page at the start: the tag becomes the frame host, so both are framed.
+  const mixed = await open('/test/embed/frame-mixed.html');
+  try {
+    await until(() => mixed.evaluate(() => ['inline', 'framed'].every((id) => document.getElementById(id)!.shadowRoot?.querySelector('iframe'))), 'two frames');
+    const warnings = await mixed.evaluate(() => (window as unknown as HostWindow).__host.warnings);
+    assert.ok(warnings.some((w) => /has no mode="frame", but another one on this page has/.test(w)), warnings.join('\n'));
+    const resources = await mixed.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    const survey = manifest.widgets['carer-survey']!.files.filter((f) => !manifest.frame.host.files.includes(f));
+    assert.equal(resources.some((r) => survey.some((f) => r.endsWith(`/embed/v1/${f}`))), false, 'no survey code on the page');
+  } finally {
+    await closePage(mixed);
+  }
+  // The inline survey loaded first; a frame asked for later stays hidden rather than run inline.
+  const late = await open('/test/embed/frame-late.html');
+  try {
+    await until(() => late.evaluate(() => !!document.getElementById('inline')!.shadowRoot?.querySelector('form')), 'the inline survey');
+    await late.evaluate((c) => {
+      const el = document.createElement('carer-survey');
+      el.id = 'late';
+      for (const [k, v] of Object.entries({ mode: 'frame', partner: 'frame-partner', instrument: 'embed-host-survey', collector: c })) el.setAttribute(k, v);
+      document.querySelector('main')!.append(el);
+    }, C);
+    await until(() => late.evaluate(() => document.getElementById('late')!.hidden), 'the late frame-mode survey to be hidden');
+    assert.equal(await late.evaluate(() => document.getElementById('late')!.getBoundingClientRect().height), 0);
+    const warnings = await late.evaluate(() => (window as unknown as HostWindow).__host.warnings);
+    assert.ok(warnings.some((w) => /mode="frame"> is hidden/.test(w)), warnings.join('\n'));
+  } finally {
+    await closePage(late);
   }
 });
