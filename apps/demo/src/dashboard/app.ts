@@ -589,6 +589,8 @@ interface Pending {
   partner: string;
   text: string;
   createdAt: string;
+  /** What the collector's screen flagged: spans into `text`, with why (contact details, abuse). */
+  flags?: { kind: string; start: number; end: number; reason: string }[];
 }
 interface Update {
   id: number;
@@ -605,29 +607,92 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
     render(html`<h1>Polls</h1><p>No poll is registered yet.</p>`, app);
     return;
   }
+  interface Listed {
+    id: string;
+    text: string;
+    source: 'poll' | 'carer';
+    base: number | null;
+    agree: number | null;
+    disagree: number | null;
+    pass: number | null;
+    slices: number;
+    lowestAgree: number | null;
+    highestAgree: number | null;
+    reason?: 'split' | 'differs';
+  }
+  interface Lists {
+    rules: { broadAgree: number; dividedEach: number; dividedSpread: number; threshold: number };
+    considered: number;
+    tooFew: number;
+    broad: Listed[];
+    divided: Listed[];
+  }
   let pending: Pending[] = [];
   let updates: Update[] = [];
-  let results: Results | undefined;
+  let results: (Results & { statementLists?: Lists }) | undefined;
   let error = '';
   try {
     [pending, updates, results] = await Promise.all([
       api<{ pending: Pending[] }>('/moderation/statements').then((r) => r.pending),
       api<{ updates: Update[] }>(`/polls/${encodeURIComponent(id)}/updates`).then((r) => r.updates),
-      api<Results>(`/results/${encodeURIComponent(id)}`),
+      api<Results & { statementLists?: Lists }>(`/results/${encodeURIComponent(id)}`),
     ]);
   } catch (e) {
     error = (e as Error).message;
   }
   if (!current()) return;
   const partnerName = (pid: string) => partners.find((p) => p.id === pid)?.name ?? pid;
-  const decide = (s: Pending, decision: 'approve' | 'reject') => async () => {
+  const decide = (s: Pending, body: { decision: 'approve' | 'reject'; text?: string; reason?: string }) => async () => {
     try {
-      await api(`/moderation/statements/${s.id}`, { method: 'POST', body: { decision } });
-      await pollsView(params, current, decision === 'approve' ? `Approved: “${s.text}” is now shown with the poll.` : `Rejected: “${s.text}” will not be shown.`);
+      await api(`/moderation/statements/${s.id}`, { method: 'POST', body });
+      const done =
+        body.decision === 'reject'
+          ? `Rejected: “${s.text}” will not be shown.`
+          : body.text
+            ? `Approved as edited: “${body.text}” is now shown with the poll. The original words are not kept.`
+            : `Approved: “${s.text}” is now shown with the poll.`;
+      await pollsView(params, current, done);
       (document.getElementById('queue-heading') as HTMLElement | null)?.focus();
     } catch (e) {
       await pollsView(params, current, `That did not work: ${(e as Error).message}`);
     }
+  };
+  const fieldValue = (fid: string) => ((document.getElementById(fid) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '').trim();
+  const approveEdited = (s: Pending) => async (e: Event) => {
+    e.preventDefault();
+    const text = fieldValue(`edit-${s.id}`);
+    if (text.length < 3) {
+      await pollsView(params, current, 'The edited statement needs at least 3 characters.');
+      return;
+    }
+    await decide(s, { decision: 'approve', text })();
+  };
+  const rejectWithReason = (s: Pending) => async () => {
+    const reason = fieldValue(`reason-${s.id}`);
+    await decide(s, reason ? { decision: 'reject', reason } : { decision: 'reject' })();
+  };
+  /** The statement with each flagged span marked, and the flags said in words beside it. */
+  const PERSONAL = new Set(['phone', 'email', 'postcode', 'url', 'name']);
+  const marked = (s: Pending) => {
+    const flags = [...(s.flags ?? [])].filter((f) => f.start >= 0 && f.end <= s.text.length && f.start < f.end).sort((a, b) => a.start - b.start);
+    const parts: (string | TemplateResult)[] = [];
+    let at = 0;
+    for (const f of flags) {
+      if (f.start < at) continue;
+      parts.push(s.text.slice(at, f.start));
+      parts.push(html`<mark data-flag=${f.kind}>${s.text.slice(f.start, f.end)}<span class="visually-hidden"> (${f.reason})</span></mark>`);
+      at = f.end;
+    }
+    parts.push(s.text.slice(at));
+    return parts;
+  };
+  /** The text with flagged personal details taken out, as the starting point of an edit. */
+  const withoutDetails = (s: Pending) => {
+    let text = s.text;
+    for (const f of [...(s.flags ?? [])].filter((x) => PERSONAL.has(x.kind)).sort((a, b) => b.start - a.start)) {
+      text = `${text.slice(0, f.start)}[removed]${text.slice(f.end)}`;
+    }
+    return text;
   };
   const addUpdate = async (e: Event) => {
     e.preventDefault();
@@ -652,6 +717,38 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
     const data = new FormData(e.target as HTMLFormElement);
     go('polls', new URLSearchParams({ poll: String(data.get('poll') ?? '') }));
   };
+  const pct = (n: number | null) => (n === null ? html`<span class="hint">hidden (small number)</span>` : `${n}%`);
+  const lists = results?.statementLists;
+  const listTable = (caption: string, rows: Listed[], divided: boolean) =>
+    rows.length === 0
+      ? html`<p>${caption}: none yet.</p>`
+      : html`<table class="data">
+          <caption>${caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Statement</th>
+              <th scope="col">From</th>
+              <th scope="col">Agree</th>
+              <th scope="col">Disagree</th>
+              <th scope="col">Votes (rounded)</th>
+              <th scope="col">Agree, lowest to highest across areas and partners</th>
+              ${divided ? html`<th scope="col">Why divided</th>` : nothing}
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (r) => html`<tr data-statement=${r.id}>
+                <th scope="row">${r.text}</th>
+                <td>${r.source === 'carer' ? 'A carer' : 'The poll'}</td>
+                <td>${pct(r.agree)}</td>
+                <td>${pct(r.disagree)}</td>
+                <td>${r.base ?? html`<span class="hint">hidden</span>`}</td>
+                <td>${r.slices ? html`${pct(r.lowestAgree)} to ${pct(r.highestAgree)} (${r.slices} with enough votes)` : 'no area or partner has enough votes on its own'}</td>
+                ${divided ? html`<td>${r.reason === 'split' ? 'Split: many agree and many disagree' : 'Differs between areas or partners'}</td>` : nothing}
+              </tr>`,
+            )}
+          </tbody>
+        </table>`;
   render(
     html`<h1>Polls and “you said, we did”</h1>
       ${polls.length > 1
@@ -667,19 +764,44 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
       ${error ? problem(error) : nothing}
       <div role="status">${message ? html`<p class="notice">${message}</p>` : nothing}</div>
       <h2 id="queue-heading" tabindex="-1">Carers’ statements waiting for moderation (${pending.length})</h2>
+      <p class="hint">
+        Every statement waits for you. The collector flags what looks like a phone number, email, postcode, web address or
+        name, and abusive words: flagged words are highlighted. Approve, edit the personal detail out and approve, or reject.
+      </p>
       ${pending.length === 0
         ? html`<p>Nothing is waiting.</p>`
         : html`<ul class="queue">
-            ${pending.map(
-              (s) => html`<li>
-                <blockquote>${s.text}</blockquote>
+            ${pending.map((s) => {
+              const flags = s.flags ?? [];
+              return html`<li data-pending=${s.id}>
+                <blockquote>${marked(s)}</blockquote>
+                ${flags.length
+                  ? html`<p class="flags"><strong>Flagged:</strong> ${[...new Set(flags.map((f) => f.reason))].join('; ')}.</p>`
+                  : nothing}
                 <p class="hint">For “${pollTitle(s.poll)}”, from a carer on ${partnerName(s.partner)}’s site, ${new Date(s.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}</p>
                 <div class="actions">
-                  <button type="button" @click=${decide(s, 'approve')} aria-label=${`Approve: ${s.text}`}>Approve</button>
-                  <button type="button" class="warning" @click=${decide(s, 'reject')} aria-label=${`Reject: ${s.text}`}>Reject</button>
+                  <button type="button" @click=${decide(s, { decision: 'approve' })} aria-label=${`Approve as written: ${s.text}`}>${flags.length ? 'Approve as written' : 'Approve'}</button>
                 </div>
-              </li>`,
-            )}
+                <details ?open=${flags.some((f) => PERSONAL.has(f.kind))}>
+                  <summary>Edit, then approve</summary>
+                  <form novalidate @submit=${approveEdited(s)}>
+                    <div class="field">
+                      <label for=${`edit-${s.id}`}>Statement as it will be shown</label>
+                      <span class="hint" id=${`edit-hint-${s.id}`}>Flagged personal details are already replaced by [removed]: reword it if you like. The original words are not kept.</span>
+                      <textarea id=${`edit-${s.id}`} aria-describedby=${`edit-hint-${s.id}`} maxlength="500" .value=${withoutDetails(s)}></textarea>
+                    </div>
+                    <button type="submit">Approve edited statement</button>
+                  </form>
+                </details>
+                <div class="field">
+                  <label for=${`reason-${s.id}`}>Reason for rejecting (optional, not shown to carers)</label>
+                  <input type="text" id=${`reason-${s.id}`} maxlength="500" />
+                </div>
+                <div class="actions">
+                  <button type="button" class="warning" @click=${rejectWithReason(s)} aria-label=${`Reject: ${s.text}`}>Reject</button>
+                </div>
+              </li>`;
+            })}
           </ul>`}
       <h2 id="updates-heading" tabindex="-1">You said, we did: ${pollTitle(id)}</h2>
       ${updates.length === 0
@@ -693,7 +815,7 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
               )}
             </tbody>
           </table>`}
-      ${user!.role === 'admin'
+      ${user!.role === 'admin' || user!.role === 'moderator'
         ? html`<form novalidate @submit=${addUpdate}>
             <h3>Publish an update</h3>
             <div class="field">
@@ -707,9 +829,23 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
               <textarea id="we-did" name="weDid" aria-describedby="we-did-hint" maxlength="2000"></textarea>
             </div>
             <button type="submit">Publish update</button>
-          </form>
-          <h2>Poll results</h2>`
-        : html`<p>Only the strategy group’s administrators publish updates.</p><h2>Poll results</h2>`}
+          </form>`
+        : html`<p>Only the strategy group’s administrators and moderators publish updates.</p>`}
+      ${lists
+        ? html`<h2 id="lists-heading">Where carers agree, and where they are divided</h2>
+            <p class="hint">
+              Across every partner and area. Broad agreement: at least ${lists.rules.broadAgree}% agree overall and in every partner and
+              area with more than ${lists.rules.threshold} votes on it. Divided: at least ${lists.rules.dividedEach}% agree and at least
+              ${lists.rules.dividedEach}% disagree, or the share who agree differs by ${lists.rules.dividedSpread} points or more between
+              partners or areas. Includes approved statements written by carers.
+            </p>
+            ${listTable('Broad agreement', lists.broad, false)} ${listTable('Divided', lists.divided, true)}
+            ${lists.tooFew
+              ? html`<p data-too-few>${lists.tooFew === 1 ? '1 statement is' : `${lists.tooFew} statements are`} left out of both lists: too few carers voted on
+                  ${lists.tooFew === 1 ? 'it' : 'them'} to show without risking that someone could be identified.</p>`
+              : nothing}`
+        : nothing}
+      <h2>Poll results</h2>
       ${results ? html`<carer-results heading-level="3" .results=${results}></carer-results>` : nothing}`,
     app,
   );
