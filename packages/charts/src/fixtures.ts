@@ -3,7 +3,7 @@
  * them: counts already rounded to 5 and hidden (null) where small, percentages from the published
  * counts. All synthetic.
  */
-import type { OptionResult, QuestionResult, ResultsModel, SuppressedResults } from '@carers-voice/core/aggregate';
+import type { HiddenReason, OptionResult, QuestionResult, ResultsModel, SuppressedResults } from '@carers-voice/core/aggregate';
 import type { StatementHeatmap } from './model/heatmap.js';
 
 const suppression = { threshold: 7, rounding: 5 };
@@ -12,8 +12,13 @@ function pct(count: number | null, base: number | null): number | null {
   return count === null || base === null || base === 0 ? null : Math.round((count / base) * 100);
 }
 
-function options(answered: number | null, list: [value: string, label: string, count: number | null][]): OptionResult[] {
-  return list.map(([value, label, count]) => ({ value, label, count, percent: pct(count, answered) }));
+/** A hidden count may say why (as buildResults does): 'primary' small, 'secondary' protecting one. */
+function options(answered: number | null, list: [value: string, label: string, count: number | null, hidden?: HiddenReason][]): OptionResult[] {
+  return list.map(([value, label, count, hidden]) => {
+    const o: OptionResult = { value, label, count, percent: pct(count, answered) };
+    if (hidden) o.hidden = { count: hidden, percent: hidden };
+    return o;
+  });
 }
 
 export const likertQuestion: QuestionResult = {
@@ -56,8 +61,8 @@ export const selectQuestion: QuestionResult = {
     ['under-20', 'Under 20 hours', 430],
     ['20-49', '20 to 49 hours', 385],
     ['50-plus', '50 hours or more', 415],
-    ['not-sure', 'Not sure', null],
-    ['prefer-not', 'Prefer not to say', null],
+    ['not-sure', 'Not sure', null, 'primary'],
+    ['prefer-not', 'Prefer not to say', null, 'secondary'],
   ]),
 };
 
@@ -176,11 +181,11 @@ export const smallResults: ResultsModel = {
       answered: 25,
       options: options(25, [
         ['yes', 'Yes', 15],
-        ['no', 'No', null],
-        ['not-sure', 'Not sure', null],
+        ['no', 'No', null, 'primary'],
+        ['not-sure', 'Not sure', null, 'primary'],
       ]),
     },
-    { id: 'gp-comments', label: 'Tell us more', type: 'textarea', answered: null, freeText: true },
+    { id: 'gp-comments', label: 'Tell us more', type: 'textarea', answered: null, freeText: true, hidden: { answered: 'primary' } },
   ],
   indicators: [],
   trends: [],

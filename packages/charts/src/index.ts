@@ -22,4 +22,4 @@ export { NumberWords } from './model/format.js';
 export { heatmapCell, type StatementHeatmap, type HeatmapCellView } from './model/heatmap.js';
 export { SERIES_COLOURS, HEAT_BANDS } from './chart/palette.js';
 export { REGISTERED as registeredChartParts } from './chart/setup.js';
-export type { ResultsModel, SuppressedResults, QuestionResult, OptionResult, IndicatorResult, TrendPoint } from '@carers-voice/core/aggregate';
+export type { ResultsModel, SuppressedResults, QuestionResult, OptionResult, IndicatorResult, TrendPoint, HiddenReason, HiddenMarks } from '@carers-voice/core/aggregate';

@@ -52,7 +52,9 @@ function rows(by?: string): TallyRow[] {
   }));
 }
 
-const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** What a hidden count reads as, by its reason. */
+const hiddenWords = (reason: string | null | undefined) => (reason === 'primary' ? 'fewer than 8' : reason === 'secondary' ? 'hidden to protect a small group' : 'hidden');
+const text = (n: Element | ShadowRoot | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('results built by core/aggregate', () => {
   it('show the model’s numbers in every table, and hidden ones as hidden, never 0', async function () {
@@ -65,12 +67,17 @@ describe('results built by core/aggregate', () => {
       const section = sections.find((s) => text(s.querySelector('.heading')) === q.label)!;
       const got = [...section.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => text(td)));
       const want = q.options!.map((o) => [
-        o.count === null ? 'hidden' : o.count.toLocaleString('en-GB'),
+        o.count === null ? hiddenWords(o.hidden?.count) : o.count.toLocaleString('en-GB'),
         o.percent === null ? 'hidden' : `${o.percent}%`,
-        ...(o.groups ?? []).map((c) => (c === null ? 'hidden' : c.toLocaleString('en-GB'))),
+        ...(o.groups ?? []).map((c, g) => (c === null ? hiddenWords(o.hidden?.groups?.[g]) : c.toLocaleString('en-GB'))),
       ]);
       expect(got, q.id).to.deep.equal(want);
+      // Every hidden count says why; none is just "hidden", and no small number is shown.
+      expect(got.flat().filter((c) => c === 'hidden').length, `${q.id}: only percentages read "hidden"`).to.equal(
+        q.options!.filter((o) => o.percent === null).length,
+      );
     }
+    expect(text(el.shadowRoot!), 'no small number in any sentence').not.to.match(/(^|[^\d.,])[1-7] (people|responses|answers)\b/);
     // The under-18 group is small (3), so its cells are hidden, never shown as 0.
     const age = model.questions.find((q) => q.id === 'age')!;
     expect(age.options![0]!.count).to.equal(null);

@@ -118,8 +118,35 @@ function quote(label: string): string {
   return msg(str`“${label}”`, { id: 'results.quote' });
 }
 
-function allHiddenSentence(): string {
+function allHiddenSentence(q?: QuestionResult, words?: NumberWords): string {
+  if (q && words && q.answered === null && q.hidden?.answered === 'primary') {
+    const fewer = words.fewerThan();
+    return msg(str`The numbers for this question are hidden: ${fewer} people answered it.`, { id: 'results.summary.fewAnswered' });
+  }
   return msg('The numbers for this question are too small to show.', { id: 'results.summary.allHidden' });
+}
+
+/**
+ * One or two sentences after a summary naming the answers whose overall number is hidden, and why:
+ * chosen by "fewer than N" people, or hidden to protect a small group. Never a number but N.
+ */
+function hiddenSentence(options: readonly OptionResult[], words: NumberWords): string {
+  const labels = (reason: 'primary' | 'secondary') => options.filter((o) => o.count === null && o.hidden?.count === reason).map((o) => quote(o.label));
+  const small = labels('primary');
+  const protecting = labels('secondary');
+  const fewer = words.fewerThan();
+  const out: string[] = [];
+  if (small.length === 1) out.push(msg(str`${small[0]!} was chosen by ${fewer} people, so its number is hidden.`, { id: 'results.summary.smallOne' }));
+  else if (small.length > 1) out.push(msg(str`${words.and(small)} were each chosen by ${fewer} people, so their numbers are hidden.`, { id: 'results.summary.smallMany' }));
+  if (protecting.length === 1) out.push(msg(str`The number for ${protecting[0]!} is hidden to protect a small group.`, { id: 'results.summary.protectOne' }));
+  else if (protecting.length > 1) out.push(msg(str`The numbers for ${words.and(protecting)} are hidden to protect a small group.`, { id: 'results.summary.protectMany' }));
+  return out.join(' ');
+}
+
+function withHidden(summary: string, q: QuestionResult, words: NumberWords): string {
+  if (q.answered === null) return summary;
+  const extra = hiddenSentence(q.options ?? [], words);
+  return extra ? `${summary} ${extra}` : summary;
 }
 
 export function describeResults(model: ResultsModel, words: NumberWords, question?: string | null): FigureView[] {
@@ -154,11 +181,15 @@ function optionTable(q: QuestionResult, model: ResultsModel, words: NumberWords)
     ],
     rows: (q.options ?? []).map((o) => ({
       header: o.label,
-      cells: [words.count(o.count), words.percent(o.percent), ...groups.map((_, g) => words.count(o.groups?.[g] ?? null))],
+      cells: [
+        words.count(o.count, o.hidden?.count),
+        words.percent(o.percent),
+        ...groups.map((_, g) => words.count(o.groups?.[g] ?? null, o.hidden?.groups?.[g])),
+      ],
     })),
     foot: {
       header: msg('Answered this question', { id: 'results.table.answered' }),
-      cells: [words.smallCount(q.answered), '', ...groups.map((_, g) => words.count(q.groups?.[g] ?? null))],
+      cells: [words.smallCount(q.answered, q.hidden?.answered), '', ...groups.map((_, g) => words.count(q.groups?.[g] ?? null, q.hidden?.groups?.[g]))],
     },
   };
 }
@@ -170,14 +201,15 @@ function optionsHidden(q: QuestionResult): boolean {
 function describeChoice(q: QuestionResult, model: ResultsModel, words: NumberWords, key: string): FigureView {
   const options = q.options ?? [];
   const rating = q.type === 'rating';
-  const shown = options.filter((o) => o.percent !== null && o.count !== null).sort((a, b) => b.count! - a.count!);
+  // A shown zero is never "the most common answer".
+  const shown = options.filter((o) => o.percent !== null && o.count !== null && o.count > 0).sort((a, b) => b.count! - a.count!);
   let summary: string;
   if (rating && q.mean !== null && q.mean !== undefined) {
     const mean = words.decimal(q.mean);
-    const answered = words.smallCount(q.answered);
+    const answered = words.smallCount(q.answered, q.hidden?.answered);
     summary = msg(str`The average rating was ${mean} out of 10, from ${answered} answers.`, { id: 'results.summary.rating' });
   } else if (!shown.length) {
-    summary = allHiddenSentence();
+    summary = allHiddenSentence(q, words);
   } else if (q.type === 'multiple' || !CHOICE_TYPES.has(q.type) && !rating) {
     const top = shown[0]!;
     summary = msg(str`The answer chosen most often was ${quote(top.label)}, by ${words.percent(top.percent)} of those who answered.`, {
@@ -193,6 +225,8 @@ function describeChoice(q: QuestionResult, model: ResultsModel, words: NumberWor
     const a = shown[0]!;
     summary = msg(str`The most common answer was ${quote(a.label)} (${words.percent(a.percent)}).`, { id: 'results.summary.choiceOne' });
   }
+  // A rating's summary is its average; its table names any hidden score.
+  if (!rating) summary = withHidden(summary, q, words);
   return {
     key,
     title: q.label,
@@ -265,11 +299,15 @@ function describeLikert(q: QuestionResult, model: ResultsModel, words: NumberWor
   };
   const labels = (side: { option: OptionResult }[]) => words.or([...side].reverse().map((s) => quote(s.option.label)));
   let summary: string;
-  if (q.answered === null || (pos.partial && pos.sum === 0 && neg.partial && neg.sum === 0)) summary = allHiddenSentence();
+  if (q.answered === null || (pos.partial && pos.sum === 0 && neg.partial && neg.sum === 0)) summary = allHiddenSentence(q, words);
   else
-    summary = msg(str`${amount(pos)} chose ${labels(split.positive)}; ${amount(neg)} chose ${labels(split.negative)}.`, {
-      id: 'results.summary.likert',
-    });
+    summary = withHidden(
+      msg(str`${amount(pos)} chose ${labels(split.positive)}; ${amount(neg)} chose ${labels(split.negative)}.`, {
+        id: 'results.summary.likert',
+      }),
+      q,
+      words,
+    );
 
   const aside = split.outside.length
     ? split.outside.map((o) => msg(str`${o.label}: ${words.percent(o.percent)}`, { id: 'results.likert.outside' })).join('; ')
@@ -302,7 +340,7 @@ function describeMeans(q: QuestionResult, words: NumberWords, key: string): Figu
   shown.sort((a, b) => (ranking ? a.mean! - b.mean! : b.mean! - a.mean!));
   const top = shown[0];
   const summary = !top
-    ? allHiddenSentence()
+    ? allHiddenSentence(q, words)
     : ranking
       ? msg(str`${quote(top.label)} was ranked highest on average (average place ${words.decimal(top.mean!)}).`, { id: 'results.summary.ranking' })
       : msg(str`${quote(top.label)} was given the most points on average (${words.decimal(top.mean!)} points).`, { id: 'results.summary.points' });
@@ -335,18 +373,18 @@ function describeMeans(q: QuestionResult, words: NumberWords, key: string): Figu
         : msg(str`${q.label}: average points given to each answer`, { id: 'results.table.caption.points' }),
       rowHeader: msg('Answer', { id: 'results.table.answer' }),
       columns: [meanHeader, msg('Number who placed it', { id: 'results.table.placedBy' })],
-      rows: options.map((o) => ({ header: o.label, cells: [words.decimal(o.mean ?? null), words.count(o.count)] })),
-      foot: { header: msg('Answered this question', { id: 'results.table.answered' }), cells: [words.smallCount(q.answered), ''] },
+      rows: options.map((o) => ({ header: o.label, cells: [words.decimal(o.mean ?? null), words.count(o.count, o.hidden?.count)] })),
+      foot: { header: msg('Answered this question', { id: 'results.table.answered' }), cells: [words.smallCount(q.answered, q.hidden?.answered), ''] },
     },
     hasHidden: optionsHidden(q) || options.some((o) => o.mean === null),
   };
 }
 
 function describeNumber(q: QuestionResult, words: NumberWords, key: string): FigureView {
-  const answered = words.smallCount(q.answered);
+  const answered = words.smallCount(q.answered, q.hidden?.answered);
   const summary =
     q.mean === null || q.mean === undefined
-      ? allHiddenSentence()
+      ? allHiddenSentence(q, words)
       : msg(str`The average answer was ${words.decimal(q.mean)}, from ${answered} answers.`, { id: 'results.summary.number' });
   return {
     key,
@@ -364,7 +402,7 @@ function describeNumber(q: QuestionResult, words: NumberWords, key: string): Fig
 }
 
 function describeFreeText(q: QuestionResult, words: NumberWords, key: string): FigureView {
-  const answered = words.smallCount(q.answered);
+  const answered = words.smallCount(q.answered, q.hidden?.answered);
   return {
     key,
     title: q.label,
@@ -419,7 +457,7 @@ function describeIndicators(indicators: IndicatorResult[], words: NumberWords): 
       caption: msg('Indicators: percentage of those who answered who gave a positive answer', { id: 'results.table.caption.indicators' }),
       rowHeader: msg('Indicator', { id: 'results.table.indicator' }),
       columns: [msg('Percentage', { id: 'results.table.percentage' }), msg('Answered this question', { id: 'results.table.answered' })],
-      rows: indicators.map((i) => ({ header: i.label, cells: [words.percent(i.percent), words.smallCount(i.base)] })),
+      rows: indicators.map((i) => ({ header: i.label, cells: [words.percent(i.percent), words.smallCount(i.base, i.hidden?.base)] })),
     },
     hasHidden: indicators.some((i) => i.percent === null || i.base === null),
   };
@@ -464,7 +502,7 @@ function describeTrends(model: ResultsModel, words: NumberWords): FigureView {
       columns: [msg('Responses', { id: 'results.table.responses' }), ...model.indicators.map((i) => i.label)],
       rows: model.trends.map((t) => ({
         header: words.year(t.year),
-        cells: [words.count(t.base), ...model.indicators.map((i) => words.percent(percentIn(t, i.id)))],
+        cells: [words.count(t.base, t.hidden?.base), ...model.indicators.map((i) => words.percent(percentIn(t, i.id)))],
       })),
     },
     hasHidden: model.trends.some((t) => t.base === null || t.indicators.some((i) => i.percent === null)),

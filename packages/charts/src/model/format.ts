@@ -3,6 +3,7 @@
  * number that is hidden. One instance per render, built from the element's language.
  */
 import { msg, str } from '@lit/localize';
+import type { HiddenReason } from '@carers-voice/core/aggregate';
 
 export class NumberWords {
   readonly locale: string;
@@ -27,19 +28,38 @@ export class NumberWords {
     return msg(str`fewer than ${n}`, { id: 'results.fewerThan' });
   }
 
-  /** A cell hidden by suppression: small itself, or hidden so a small one cannot be worked out. */
+  /** A hidden number whose reason is not given (a percentage, or a model without marks). */
   hidden(): string {
     return msg('hidden', { id: 'results.hidden' });
   }
 
-  /** A count that, when null, can only be a small number (published on its own, never secondary). */
-  smallCount(n: number | null): string {
-    return n === null ? this.fewerThan() : this.whole.format(n);
+  /** A count hidden only so that a small one cannot be worked out (secondary suppression). */
+  protecting(): string {
+    return msg('hidden to protect a small group', { id: 'results.protecting' });
   }
 
-  /** A count in a table, where null may also be a secondary suppression. */
-  count(n: number | null): string {
-    return n === null ? this.hidden() : this.whole.format(n);
+  /** What a hidden count says, by the reason core/aggregate gives; "hidden" when it gives none. */
+  hiddenCount(reason: HiddenReason | null | undefined): string {
+    return reason === 'primary' ? this.fewerThan() : reason === 'secondary' ? this.protecting() : this.hidden();
+  }
+
+  /**
+   * A count that, when null without a reason, can only be a small number (published on its own);
+   * with a reason, what that reason says.
+   */
+  smallCount(n: number | null, reason?: HiddenReason | null): string {
+    if (n !== null) return this.whole.format(n);
+    return reason ? this.hiddenCount(reason) : this.fewerThan();
+  }
+
+  /** A count in a table: when null, its reason ("fewer than 8", "hidden to protect a small group"). */
+  count(n: number | null, reason?: HiddenReason | null): string {
+    return n === null ? this.hiddenCount(reason) : this.whole.format(n);
+  }
+
+  /** The words a hidden count may be shown as (to mark such cells). */
+  hiddenWords(): string[] {
+    return [this.fewerThan(), this.protecting(), this.hidden()];
   }
 
   /** Whole-number percentage (the model's 0–100) → "62%". */

@@ -22,6 +22,8 @@ const text = (node: Node | null | undefined) => (node?.textContent ?? '').replac
 const bodyRows = (section: Element | ShadowRoot) =>
   [...section.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => text(c)));
 const en = new Intl.NumberFormat('en-GB');
+/** What a hidden count reads as, by its reason. */
+const hiddenWords = (reason: string | undefined) => (reason === 'primary' ? 'fewer than 8' : reason === 'secondary' ? 'hidden to protect a small group' : 'hidden');
 
 async function render(results: ResultsModel | typeof suppressedResults, attrs: { question?: string; level?: number } = {}) {
   const el = await fixture<CarerResults>(
@@ -115,7 +117,7 @@ describe('<carer-results>', () => {
     for (const q of [likertQuestion, multipleQuestion, selectQuestion]) {
       const rows = bodyRows(figure(el, q.label));
       expect(rows).to.deep.equal(
-        q.options!.map((o) => [o.label, o.count === null ? 'hidden' : en.format(o.count), o.percent === null ? 'hidden' : `${o.percent}%`]),
+        q.options!.map((o) => [o.label, o.count === null ? hiddenWords(o.hidden?.count) : en.format(o.count), o.percent === null ? 'hidden' : `${o.percent}%`]),
       );
       expect(text(figure(el, q.label).querySelector('tfoot td'))).to.equal(en.format(q.answered!));
     }
@@ -127,15 +129,25 @@ describe('<carer-results>', () => {
     expect(bodyRows(figure(el, 'Put these in order: what would help you most?'))[0]).to.deep.equal(['Regular breaks', '1.8', '1,100']);
   });
 
-  it('never shows a hidden count as 0, and explains it as "fewer than 8"', async () => {
+  it('never shows a hidden count as 0: a small one reads "fewer than 8", one hidden to protect it says so', async () => {
     const el = await render(annualResults);
     const hours = figure(el, selectQuestion.label);
     const hidden = bodyRows(hours).filter((r) => r[0] === 'Not sure' || r[0] === 'Prefer not to say');
     expect(hidden).to.deep.equal([
-      ['Not sure', 'hidden', 'hidden'],
-      ['Prefer not to say', 'hidden', 'hidden'],
+      ['Not sure', 'fewer than 8', 'hidden'],
+      ['Prefer not to say', 'hidden to protect a small group', 'hidden'],
     ]);
-    expect(text(hours.querySelector('.note'))).to.contain('fewer than 8 people gave that answer');
+    const note = text(hours.querySelector('.note'));
+    expect(note).to.contain('“fewer than 8” means at least one person but fewer than 8 gave that answer');
+    expect(note).to.contain('“Hidden to protect a small group” means the number itself may not be small');
+    expect(note, 'no vague "hidden" explanation when every hidden count says why').not.to.contain('“Hidden” means');
+    expect(text(hours.querySelector('.summary'))).to.contain(
+      '“Not sure” was chosen by fewer than 8 people, so its number is hidden. The number for “Prefer not to say” is hidden to protect a small group.',
+    );
+    // Results without reasons (an older collector) still say "hidden", explained either way.
+    const grouped = await render(groupedResults);
+    await openAllTables(grouped);
+    expect(text(root(grouped).querySelector('.note'))).to.contain('“Hidden” means fewer than 8 people gave that answer, or');
     const chart = Chart.getChart(hours.querySelector('canvas')!)!;
     expect(chart.data.datasets[0]!.data.slice(3), 'hidden bars are not drawn, not drawn as zero').to.deep.equal([null, null]);
 
@@ -161,7 +173,9 @@ describe('<carer-results>', () => {
     const summary = (title: string) => text(figure(el, title).querySelector('.summary'));
     expect(summary(likertQuestion.label)).to.equal('62% chose “Very easy” or “Easy”; 14% chose “Very difficult” or “Difficult”.');
     expect(summary(multipleQuestion.label)).to.equal('The answer chosen most often was “Information and advice”, by 52% of those who answered.');
-    expect(summary(selectQuestion.label)).to.equal('The most common answer was “Under 20 hours” (35%), then “50 hours or more” (33%).');
+    expect(summary(selectQuestion.label)).to.equal(
+      'The most common answer was “Under 20 hours” (35%), then “50 hours or more” (33%). “Not sure” was chosen by fewer than 8 people, so its number is hidden. The number for “Prefer not to say” is hidden to protect a small group.',
+    );
     expect(summary('On a scale of 0 to 10, how well are you looking after your own health?')).to.equal(
       'The average rating was 6.1 out of 10, from 1,240 answers.',
     );

@@ -115,7 +115,7 @@ export class CarerResults extends LitElement {
         : msg(str`Numbers from 1 to ${small} are hidden to protect people's privacy.`, { id: 'results.rule' });
     const by = results.by;
     const groups = by
-      ? msg(str`Also shown by ${by.label}: ${this.words.and(by.groups.map((g) => `${g.label} (${this.words.count(g.base)})`))}.`, {
+      ? msg(str`Also shown by ${by.label}: ${this.words.and(by.groups.map((g) => `${g.label} (${this.words.count(g.base, g.hidden?.base)})`))}.`, {
           id: 'results.byGroups',
         })
       : '';
@@ -148,8 +148,17 @@ export class CarerResults extends LitElement {
   }
 
   private renderTable(t: TableView, key: string, hasHidden: boolean) {
-    const hidden = this.words.hidden();
-    const cell = (text: string) => html`<td class=${text === hidden ? 'is-hidden' : ''}>${text}</td>`;
+    const hiddenWords = this.words.hiddenWords();
+    const cell = (text: string) => html`<td class=${hiddenWords.includes(text) ? 'is-hidden' : ''}>${text}</td>`;
+    // The note explains only the kinds of hidden number this table shows.
+    const shown = new Set([...t.rows.flatMap((r) => r.cells), ...(t.foot?.cells ?? [])]);
+    const kinds = {
+      small: shown.has(this.words.fewerThan()),
+      protecting: shown.has(this.words.protecting()),
+      // A hidden percentage beside a marked count is explained by that count's words.
+      unmarked: false,
+    };
+    kinds.unmarked = shown.has(this.words.hidden()) && !kinds.small && !kinds.protecting;
     return html`<table aria-describedby=${hasHidden ? `${key}-note` : nothing}>
         <caption>${t.caption}</caption>
         <thead>
@@ -163,7 +172,7 @@ export class CarerResults extends LitElement {
         </tbody>
         ${t.foot ? html`<tfoot><tr><th scope="row">${t.foot.header}</th>${t.foot.cells.map(cell)}</tr></tfoot>` : nothing}
       </table>
-      ${hasHidden ? html`<p class="note" id="${key}-note">${hiddenNote(this.words)}</p>` : nothing}`;
+      ${hasHidden ? html`<p class="note" id="${key}-note">${hiddenNote(this.words, kinds)}</p>` : nothing}`;
   }
 
   private toggle(key: string) {
@@ -222,13 +231,32 @@ export class CarerResults extends LitElement {
   }
 }
 
-/** Explains "hidden" in a table: small, or hidden so a small one cannot be worked out (suppress.ts). */
-export function hiddenNote(words: NumberWords): string {
+/**
+ * Explains the hidden numbers of a table (suppress.ts): "fewer than N" (small itself), "hidden to
+ * protect a small group" (hidden so a small one cannot be worked out), and plain "hidden" (a
+ * percentage, or a result without reasons — either of the two). Only the kinds the table shows.
+ */
+export function hiddenNote(words: NumberWords, kinds: { small?: boolean; protecting?: boolean; unmarked?: boolean } = { unmarked: true }): string {
   const fewer = words.fewerThan();
-  return msg(
-    str`“Hidden” means ${fewer} people gave that answer, or that the number is hidden so a number that small cannot be worked out from the others.`,
-    { id: 'results.hiddenNote' },
-  );
+  const out: string[] = [];
+  if (kinds.small) {
+    out.push(msg(str`“${fewer}” means at least one person but ${fewer} gave that answer: the number is hidden so that nobody can be picked out.`, { id: 'results.note.small' }));
+  }
+  if (kinds.protecting) {
+    out.push(
+      msg('“Hidden to protect a small group” means the number itself may not be small, but showing it would let someone work out a small number from the totals.', {
+        id: 'results.note.protecting',
+      }),
+    );
+  }
+  if (kinds.unmarked || !out.length) {
+    out.push(
+      msg(str`“Hidden” means ${fewer} people gave that answer, or that the number is hidden so a number that small cannot be worked out from the others.`, {
+        id: 'results.hiddenNote',
+      }),
+    );
+  }
+  return out.join(' ');
 }
 
 function chartHeight(view: ChartView): number {
