@@ -52,6 +52,12 @@ async function settleTree(root: ShadowRoot | Element, depth = 0): Promise<void> 
 }
 const DONE = 'confirmation';
 
+/** Same keys with the same values (answers compared by identity: they are replaced, never changed in place). */
+function sameRecord<T>(a: Record<string, T>, b: Record<string, T>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
 /** Input types whose Enter key submits a form (HTML's implicit submission). */
 const IMPLICIT_SUBMIT = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', 'date', 'month', 'week', 'time', 'datetime-local']);
 
@@ -332,6 +338,9 @@ export class CarerSurvey extends CarerElement {
   // ------------------------------------------------------------------ state helpers
 
   private viewCache?: { survey: Survey; lang: string; view: Survey };
+  private summaryCache?: { problems: AnswerProblem[]; lang: string; errors: { id: string; message: string }[] };
+  private readonly focusFromSummary = (id: string): void => this.focusQuestion(id);
+  private readonly revealCache = new Map<string, { values: Record<string, AnswerValue>; errors: Record<string, string> }>();
 
   /** The survey in the carer's language (the definition's own `translations` applied); same ids and structure. */
   private get view(): Survey {
@@ -749,14 +758,20 @@ export class CarerSurvey extends CarerElement {
       const p = this.problems.find((x) => x.question === id);
       return p ? this.problemText(p) : '';
     };
-    const revealValues: Record<string, AnswerValue> = {};
-    const revealErrors: Record<string, string> = {};
+    let revealValues: Record<string, AnswerValue> = {};
+    let revealErrors: Record<string, string> = {};
     for (const id of answerIds(q).slice(1)) {
       const v = this.answers[id];
       if (v !== undefined) revealValues[id] = v;
       const err = errorFor(id);
       if (err) revealErrors[id] = err;
     }
+    // The same objects as last time when nothing changed, so answering one question does not
+    // re-render every other control on the page (each would see a "new" value otherwise).
+    const last = this.revealCache.get(q.id);
+    if (last && sameRecord(last.values, revealValues)) revealValues = last.values;
+    if (last && sameRecord(last.errors, revealErrors)) revealErrors = last.errors;
+    this.revealCache.set(q.id, { values: revealValues, errors: revealErrors });
     return html`<carer-question
       data-qid=${q.id}
       .question=${q}
@@ -772,11 +787,11 @@ export class CarerSurvey extends CarerElement {
   }
 
   private renderErrorSummary(): TemplateResult {
-    return html`<carer-error-summary
-      part="error-summary"
-      .errors=${this.problems.map((p) => ({ id: p.question, message: this.problemText(p) }))}
-      .focusTarget=${(id: string) => this.focusQuestion(id)}
-    ></carer-error-summary>`;
+    // Same list and callback between renders unless the problems changed: no needless re-render.
+    if (this.summaryCache?.problems !== this.problems || this.summaryCache.lang !== this.config.lang) {
+      this.summaryCache = { problems: this.problems, lang: this.config.lang, errors: this.problems.map((p) => ({ id: p.question, message: this.problemText(p) })) };
+    }
+    return html`<carer-error-summary part="error-summary" .errors=${this.summaryCache.errors} .focusTarget=${this.focusFromSummary}></carer-error-summary>`;
   }
 
   /** The error message for a problem, in the carer's language (core's English text as a last resort). */
