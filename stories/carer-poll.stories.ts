@@ -42,8 +42,12 @@ const sampleUpdates = [
   { id: 1, youSaid: 'Carers said meetings in the daytime are hard to get to.', weDid: 'The carers partnership board now meets on the first Tuesday evening of each month, and online.', date: '2026-04-02T10:00:00.000Z' },
   { id: 2, youSaid: 'Carers said breaks from caring matter most.', weDid: 'We are funding more short breaks, and the carers hub now books them for you.', date: '2026-09-14T10:00:00.000Z' },
 ];
+/** One carer's statement a moderator approved, offered in the statements poll when connected. */
+const STORY_CARER_STATEMENT = { id: '3f1c2b8a-5d4e-4f6a-9b7c-1a2b3c4d5e6f', key: 's:3f1c2b8a-5d4e-4f6a-9b7c-1a2b3c4d5e6f', text: 'Carers should get free parking at the hospital.' };
 function sampleResults(poll: Poll) {
-  const questions = poll.questions.map((q) => {
+  const isStatements = poll.id === statements.id;
+  const asked = isStatements ? [...poll.questions, { id: STORY_CARER_STATEMENT.key, label: STORY_CARER_STATEMENT.text, type: 'statement' } as Poll['questions'][number]] : poll.questions;
+  const questions = asked.map((q) => {
     const options = 'options' in q && Array.isArray(q.options) ? q.options : [{ value: 'agree', label: 'Agree' }, { value: 'disagree', label: 'Disagree' }, { value: 'pass', label: 'Pass' }];
     return {
       id: q.id,
@@ -57,7 +61,18 @@ function sampleResults(poll: Poll) {
       }),
     };
   });
-  return { instrument: { id: poll.id, version: poll.version }, suppression: { threshold: 7, rounding: 5 }, suppressed: false, base: 120, questions, indicators: [], trends: [] };
+  // The collector's "broad agreement" and "divided" lists (packages/collector/src/polls.ts), already suppressed.
+  const first = poll.questions[0]!;
+  const statementLists = isStatements
+    ? {
+        rules: { broadAgree: 70, dividedEach: 35, dividedSpread: 30, threshold: 7 },
+        considered: 2,
+        tooFew: poll.questions.length - 1,
+        broad: [{ id: first.id, text: first.label, source: 'poll', base: 120, agree: 80, disagree: 15, pass: 5, slices: 5, lowestAgree: 72, highestAgree: 88 }],
+        divided: [{ id: STORY_CARER_STATEMENT.key, text: STORY_CARER_STATEMENT.text, source: 'carer', base: 60, agree: 50, disagree: 42, pass: 8, slices: 3, lowestAgree: 25, highestAgree: 75, reason: 'differs' }],
+      }
+    : undefined;
+  return { instrument: { id: poll.id, version: poll.version }, suppression: { threshold: 7, rounding: 5 }, suppressed: false, base: 120, questions, indicators: [], trends: [], ...(statementLists ? { statementLists } : {}) };
 }
 const polls = new Map([quick, rank, points, statements].map((p) => [p.id, p]));
 let installed = false;
@@ -73,7 +88,9 @@ export function installStoryCollector(): void {
     const poll = /^\/api\/v1\/polls\/([\w-]+)\/(results|updates|statements)$/.exec(path);
     if (poll?.[2] === 'results') return reply(200, sampleResults(polls.get(poll[1]!) ?? quick));
     if (poll?.[2] === 'updates') return reply(200, { poll: poll[1], updates: sampleUpdates });
-    if (poll?.[2] === 'statements') return reply(201, { id: 'story', status: 'pending' });
+    if (poll?.[2] === 'statements' && init?.method === 'POST') return reply(201, { id: 'story', status: 'pending' });
+    // Only approved statements are listed (the one above, for the statements poll).
+    if (poll?.[2] === 'statements') return reply(200, { poll: poll[1], statements: poll[1] === statements.id ? [STORY_CARER_STATEMENT] : [] });
     if (path === '/api/v1/responses') return reply(201, { status: 'stored' });
     return reply(404, { error: 'not found' });
   };
@@ -135,6 +152,14 @@ export const allStatements: PollStep[] = statements.questions.flatMap((q, i) => 
   { choose: q.id, value: ['agree', 'disagree', 'pass'][i % 3]! },
   { press: i === statements.questions.length - 1 ? 'send' : 'continue' },
 ]);
+/** Connected, another carer's approved statement comes last: every statement answered, then it. */
+export const allStatementsConnected: PollStep[] = [
+  ...statements.questions.flatMap((q, i) => [{ choose: q.id, value: ['agree', 'disagree', 'pass'][i % 3]! }, { press: 'continue' }]),
+  { choose: STORY_CARER_STATEMENT.key, value: 'agree' },
+  send,
+];
+/** Up to another carer's statement (connected), not yet answered. */
+const toCarerStatement: PollStep[] = allStatementsConnected.slice(0, -2);
 const firstOption = (p: Poll) => {
   const q = p.questions[0]!;
   return { choose: q.id, value: 'options' in q ? (q.options as { value: string }[])[0]!.value : 'agree' };
@@ -155,7 +180,7 @@ type PollMeta = Meta<PollArgs> & {
 const meta: PollMeta = {
   title: 'Widgets/Poll',
   component: 'carer-poll',
-  excludeStories: ['replay', 'allStatements', 'installStoryCollector', 'STORY_ENDPOINT'],
+  excludeStories: ['replay', 'allStatements', 'allStatementsConnected', 'installStoryCollector', 'STORY_ENDPOINT'],
   args: { definition: quick },
   argTypes: {
     definition: { control: 'object', description: 'The poll definition (from @carers-voice/content or your own)' },
@@ -197,14 +222,20 @@ export const Closed: Story = {
   name: 'Closed, with results and "You said, we did" (connected)',
   args: { definition: { ...quick, closes: '2026-10-31T17:00:00Z' }, at: '2026-11-20T12:00:00Z', connected: true },
 };
-export const StatementsDone: Story = { name: 'Statements voted, add your own (connected)', args: { definition: statements, connected: true, steps: allStatements } };
+export const CarerStatement: Story = { name: "Open: another carer's statement (connected)", args: { definition: statements, connected: true, steps: toCarerStatement } };
+export const StatementsDone: Story = { name: 'Statements voted: where carers agree and are divided, add your own (connected)', args: { definition: statements, connected: true, steps: allStatementsConnected } };
 export const StatementAdded: Story = {
   name: 'Own statement sent for moderation (connected)',
-  args: { definition: statements, connected: true, steps: [...allStatements, { type: 'Carers should get free parking at the hospital.' }, { press: 'add-statement' }] },
+  args: { definition: statements, connected: true, steps: [...allStatementsConnected, { type: 'Carers should get free parking at the hospital.' }, { press: 'add-statement' }] },
 };
 export const StatementError: Story = {
   name: 'Own statement too short (connected)',
-  args: { definition: statements, connected: true, steps: [...allStatements, { type: 'no' }, { press: 'add-statement' }] },
+  args: { definition: statements, connected: true, steps: [...allStatementsConnected, { type: 'no' }, { press: 'add-statement' }] },
+};
+export const StatementListsRightToLeft: Story = {
+  name: 'Right to left (Urdu): statements voted, with the agree and divided lists',
+  args: { definition: statements, connected: true, steps: allStatementsConnected },
+  globals: { locale: 'ur' },
 };
 export const RightToLeft: Story = { name: 'Right to left (Urdu), voted with results', args: { connected: true, steps: [firstOption(quick), send] }, globals: { locale: 'ur' } };
 export const EasyRead: Story = { name: 'Easy read', args: { definition: statements, easyRead: true } };
