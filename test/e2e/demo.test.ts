@@ -107,7 +107,7 @@ async function axe(page: Page): Promise<string[]> {
   return result;
 }
 
-function surveyEnvelope(age: string) {
+function surveyEnvelope(age: string, more: Record<string, unknown> = {}) {
   const now = Date.now();
   const answers: Record<string, unknown> = {
     'age-band': age,
@@ -143,6 +143,7 @@ function surveyEnvelope(age: string) {
     'money-advice': 'no-not-needed',
     'help-most': ['breaks'],
     'contact-consent': 'no',
+    ...more,
   };
   return createEnvelope({
     instrument: { id: 'annual-carers-survey', version: 1 },
@@ -199,10 +200,47 @@ test('dashboard: one response is too few to show; after more it shows the rounde
   await page.locator('carer-results').getByText('Based on 10 responses.').waitFor({ timeout: TIMEOUT });
 
   // One small group: carers aged 18 to 25.
-  await page.getByLabel('Carers in this group').selectOption('age-band:18-25');
+  await page.getByLabel('Age group').selectOption('age-band:18-25');
   await page.getByRole('button', { name: 'Show results' }).click();
   await page.locator('carer-results').getByText('Too few responses to show').waitFor({ timeout: TIMEOUT });
   assert.ok(await page.getByText('fewer than 8').first().isVisible());
+  await context.close();
+});
+
+test('dashboard: age group and hours caring filter together; a small answer reads "fewer than 8" in the table', { timeout: 120_000 }, async () => {
+  // Nine carers aged 65 to 74 who care 50 hours or more a week: six in good health, three in fair.
+  const centre = demo.sites.find((s) => s.key === 'centre')!;
+  for (let i = 0; i < 9; i++) {
+    const res = await fetch(`${demo.collectorUrl}/api/v1/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: centre.url },
+      body: JSON.stringify(surveyEnvelope('65-74', { 'caring-hours': '50-plus', 'general-health': i < 6 ? 'good' : 'fair' })),
+    });
+    assert.equal(res.status, 201, await res.text());
+  }
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await signIn(context, 'strategy-admin');
+  await page.locator('carer-results').getByText('Based on').first().waitFor({ timeout: TIMEOUT });
+  await page.getByLabel('Age group').selectOption('age-band:65-74');
+  await page.getByLabel('Hours caring a week').selectOption('caring-hours:50-plus');
+  await page.getByRole('button', { name: 'Show results' }).click();
+  await page.waitForFunction(() => location.hash.includes('where=age-band%3A65-74') && location.hash.includes('where=caring-hours%3A50-plus'), undefined, { timeout: TIMEOUT });
+  await page.getByText('Carers in all of these groups — Age group: 65 to 74; Hours caring a week: 50 hours or more.').first().waitFor({ timeout: TIMEOUT }).catch(async () => {
+    throw new Error(`no filter line: ${(await page.locator('p.lead').allInnerTexts()).join(' | ')}`);
+  });
+  // Nine carers in both groups: the combined base is shown, rounded.
+  const results = page.locator('carer-results');
+  await results.getByText('Based on 10 responses.').waitFor({ timeout: TIMEOUT });
+  // Six and three in the health question: both small, each read "fewer than 8", never a number.
+  const health = results.locator('section.figure').filter({ has: page.getByRole('heading', { name: 'How is your own health in general?' }) });
+  await health.getByRole('button', { name: /Show as a table/ }).click();
+  const rows = await health.locator('tbody tr').allInnerTexts();
+  const good = rows.find((r) => r.startsWith('Good'));
+  assert.ok(good && /fewer than 8/.test(good), `the "Good" row says fewer than 8: ${rows.join(' | ')}`);
+  assert.ok(!rows.some((r) => /\t[1-7]\t/.test(`${r}\t`)), `no count from 1 to 7: ${rows.join(' | ')}`);
+  assert.match(await health.locator('.summary').innerText(), /chosen by fewer than 8 people/);
+  assert.match(await health.locator('.note').innerText(), /fewer than 8/);
+  assert.deepEqual(await axe(page), [], 'combined filter view');
   await context.close();
 });
 

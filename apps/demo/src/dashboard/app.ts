@@ -263,12 +263,20 @@ function filterForm(params: URLSearchParams, d: InstrumentDetail, view: View, op
   const me = user!;
   const areas = [...new Set(partners.map((p) => p.area).filter(Boolean))].sort();
   const groupQuestions = questionsOf(d.definition).filter((q) => d.groupBy.includes(q.id));
+  // Two group filters combine when the instrument counted them together (groupBy "a+b").
+  const combinable = d.groupBy.some((g) => g.includes('+'));
+  const chosen = new Map(params.getAll('where').map((w) => [w.split(':')[0]!, w]));
   const choices = instruments.filter((i) => opts.instrumentKinds.includes(i.kind));
   const submit = (e: Event) => {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     const next = new URLSearchParams();
-    for (const [k, v] of data.entries()) if (typeof v === 'string' && v) next.set(k, v);
+    // One "where" per group filter chosen (age group, hours caring): the collector combines them.
+    for (const [k, v] of data.entries()) {
+      if (typeof v !== 'string' || !v) continue;
+      if (k === 'where') next.append(k, v);
+      else next.set(k, v);
+    }
     if (next.get('instrument') !== d.id) {
       next.delete('where');
       next.delete('by');
@@ -278,7 +286,9 @@ function filterForm(params: URLSearchParams, d: InstrumentDetail, view: View, op
   return html`<form class="filters" novalidate @submit=${submit} aria-describedby="filters-hint">
     <fieldset>
       <legend>Filters</legend>
-      <p id="filters-hint" class="hint filters-hint">Choose, then select “Show results”. Results are recalculated by the collector with small numbers hidden.</p>
+      <p id="filters-hint" class="hint filters-hint">Choose, then select “Show results”. Results are recalculated by the collector with small numbers hidden.${opts.groups && combinable
+        ? ' Choose an age group, hours caring, or both: with both, results are for carers in both groups.'
+        : ''}</p>
       ${choices.length > 1
         ? html`<div class="field">
             <label for="f-instrument">Survey, quiz or poll</label>
@@ -321,20 +331,18 @@ function filterForm(params: URLSearchParams, d: InstrumentDetail, view: View, op
         </select>
       </div>`}
       ${opts.groups && groupQuestions.length
-        ? html`<div class="field">
-              <label for="f-where">Carers in this group</label>
-              <select id="f-where" name="where">
-                <option value="">All carers</option>
-                ${groupQuestions.map(
-                  (q) => html`<optgroup label=${groupLabel(q)}>
-                    ${(q.options ?? []).map((o) => {
-                      const v = `${q.id}:${o.value}`;
-                      return html`<option value=${v} ?selected=${params.get('where') === v}>${groupLabel(q)}: ${o.label}</option>`;
-                    })}
-                  </optgroup>`,
-                )}
-              </select>
-            </div>
+        ? html`${groupQuestions.map(
+              (q) => html`<div class="field">
+                <label for="f-where-${q.id}">${groupLabel(q)}</label>
+                <select id="f-where-${q.id}" name="where">
+                  <option value="">All carers</option>
+                  ${(q.options ?? []).map((o) => {
+                    const v = `${q.id}:${o.value}`;
+                    return html`<option value=${v} ?selected=${chosen.get(q.id) === v}>${o.label}</option>`;
+                  })}
+                </select>
+              </div>`,
+            )}
             ${opts.compare === false
               ? nothing
               : html`<div class="field">
@@ -359,8 +367,8 @@ function groupLabel(q: QuestionLike) {
 function apiQuery(params: URLSearchParams, keys = ['partner', 'area', 'from', 'to', 'where', 'by']) {
   const q = new URLSearchParams();
   for (const k of keys) {
-    const v = params.get(k);
-    if (v) q.set(k, v);
+    // "where" may repeat: each group filter chosen (the collector combines them).
+    for (const v of params.getAll(k)) if (v) q.append(k, v);
   }
   if (user?.role === 'viewer') {
     q.delete('area');
@@ -394,7 +402,16 @@ async function resultsView(params: URLSearchParams, current: () => boolean) {
   document.title = `Results: ${title} – Carers' strategy dashboard (demo)`;
   const q = apiQuery(params);
   const form = filterForm(params, d, 'results', { instrumentKinds: ['survey', 'quiz', 'poll', 'statement-set'], groups: true });
-  const head = html`<h1>Results: ${title}</h1>${form}`;
+  // Which carers these results are for, in words (each group filter chosen).
+  const groupWords = q.getAll('where').map((w) => {
+    const [qid, value] = w.split(':');
+    const question = questionsOf(d.definition).find((x) => x.id === qid);
+    const option = question?.options?.find((o) => o.value === value);
+    return question ? `${groupLabel(question)}: ${option?.label ?? value}` : w;
+  });
+  const head = html`<h1>Results: ${title}</h1>${form}${groupWords.length
+    ? html`<p class="lead">${groupWords.length > 1 ? 'Carers in all of these groups' : 'Carers in this group'} — ${groupWords.join('; ')}.</p>`
+    : nothing}`;
   if (q.get('where') && q.get('by')) {
     render(html`${head}${problem('Choose either a group of carers or a comparison between groups, not both.')}`, app);
     return;

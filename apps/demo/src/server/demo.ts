@@ -46,9 +46,12 @@ const SAMPLE_PARTNERS: SamplePartner[] = [
   { id: 'millbrook-heath-school', strain: 0.1, young: true, weights: { 'annual-carers-survey': 7, 'carer-awareness-quiz': 20, 'am-i-a-carer': 20, 'gm-commitment-to-carers': 25 } },
 ];
 
-/** Instruments the demo registers, with the questions results can be cut by. */
+/**
+ * Instruments the demo registers, with the questions results can be cut by. "a+b" counts the two
+ * together, so the dashboard can filter by age group and hours caring at once (core/aggregate).
+ */
 export const INSTRUMENTS: { id: string; groupBy: string[] }[] = [
-  { id: 'annual-carers-survey', groupBy: ['age-band', 'caring-hours'] },
+  { id: 'annual-carers-survey', groupBy: ['age-band', 'caring-hours', 'age-band+caring-hours'] },
   { id: 'carer-awareness-quiz', groupBy: [] },
   { id: 'am-i-a-carer', groupBy: ['age-band'] },
   { id: 'gm-commitment-to-carers', groupBy: [] },
