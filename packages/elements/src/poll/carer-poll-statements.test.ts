@@ -25,6 +25,7 @@ import {
 } from './test-helpers.js';
 import { rememberVote, submitStatement } from './poll-logic.js';
 import type { CarerPoll } from './carer-poll.js';
+import { setLocale } from '../i18n/index.js';
 
 const CARER_ID = '3f1c2b8a-5d4e-4f6a-9b7c-1a2b3c4d5e6f';
 const CARER_KEY = `s:${CARER_ID}`;
@@ -85,6 +86,14 @@ function listed(el: CarerPoll, list: 'broad' | 'divided'): string[] {
 }
 
 describe('<carer-poll> other carers\' statements', () => {
+  // The Urdu tests switch the page's language: each test starts in English.
+  beforeEach(async () => {
+    await setLocale('en-GB');
+  });
+  after(async () => {
+    await setLocale('en-GB');
+  });
+
   it('keyboard only: an approved carer\'s statement comes after the poll\'s own, said to be a carer\'s, and is voted on as s:<id>', async () => {
     const { endpoint, stored } = await serverWithApproved();
     const database = freshDatabase();
@@ -171,6 +180,9 @@ describe('<carer-poll> other carers\' statements', () => {
         expect(listed(el, 'broad')[0]).to.contain('75% agree');
         expect(listed(el, 'divided')[0]).to.contain('50% agree, 50% disagree').and.contain('written by a carer').and.contain('from 20% to 80%');
         expect(shown(el)).to.contain('Where most carers agree').and.contain('Where carers are divided').and.contain('1 statement has too few votes to be included yet.');
+      } else {
+        expect(shown(el)).to.contain('جہاں زیادہ تر دیکھ بھال کرنے والے متفق ہیں').and.contain('جہاں دیکھ بھال کرنے والوں کی رائے بٹی ہوئی ہے');
+        expect(el.shadowRoot!.querySelector('.poll')?.getAttribute('lang')).to.equal('ur');
       }
       await expect(el).to.be.accessible();
       el.remove();

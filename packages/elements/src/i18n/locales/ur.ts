@@ -391,5 +391,17 @@
 'results.heatmap.empty': str`Too few ratings (${0})`,
 'results.heatmap.allHidden': `The numbers for these statements are too small to show.`,
 'results.heatmap.summary': str`The highest share rated “${0}” was ${1} on “${2}” (${3}); the lowest was ${4} on “${5}” (${6}).`,
+'poll.carer-statement': `یہ بیان کسی دوسرے دیکھ بھال کرنے والے نے لکھا ہے اور ایک نگران نے اسے جانچا ہے۔`,
+'poll.lists.agree-disagree': str`${0} متفق، ${1} غیر متفق`,
+'poll.lists.agree': str`${0} متفق`,
+'poll.lists.differs': str`علاقوں اور اداروں کے درمیان اتفاق ${0} سے ${1} تک ہے۔`,
+'poll.lists.by-carer': `ایک دیکھ بھال کرنے والے کا لکھا ہوا`,
+'poll.lists.broad': `جہاں زیادہ تر دیکھ بھال کرنے والے متفق ہیں`,
+'poll.lists.broad-rule': str`وہ بیانات جن سے کم از کم ${0}% دیکھ بھال کرنے والے متفق ہیں، ہر اس علاقے اور ادارے میں جہاں کافی ووٹ ہیں۔`,
+'poll.lists.none': `ابھی کوئی بیان نہیں۔`,
+'poll.lists.divided': `جہاں دیکھ بھال کرنے والوں کی رائے بٹی ہوئی ہے`,
+'poll.lists.divided-rule': str`وہ بیانات جن سے کم از کم ${0}% متفق اور کم از کم ${1}% غیر متفق ہیں، یا جہاں علاقوں یا اداروں کے درمیان اتفاق میں ${2} پوائنٹس یا اس سے زیادہ کا فرق ہے۔`,
+'poll.lists.too-few.one': str`${0} بیان پر ابھی اتنے ووٹ نہیں کہ اسے شامل کیا جا سکے۔`,
+'poll.lists.too-few.other': str`${0} بیانات پر ابھی اتنے ووٹ نہیں کہ انہیں شامل کیا جا سکے۔`,
     };
   
