@@ -117,7 +117,9 @@ export class CarerFrameHost extends HTMLElement {
     frame.setAttribute('loading', this.getAttribute('loading') === 'eager' ? 'eager' : 'lazy');
     // The frame learns the page's origin (which it is told anyway), never its path.
     frame.referrerPolicy = 'strict-origin';
-    frame.setAttribute('scrolling', 'no');
+    // A reloaded frame (moved in the page) starts again: greet it again. No scrolling="no": should
+    // the size never arrive, the carer can still scroll to every question.
+    frame.addEventListener('load', () => (this.greeted = false));
     frame.src = url.href;
     this.collectorOrigin = url.origin;
     this.greeted = false;
