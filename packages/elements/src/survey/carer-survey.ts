@@ -31,6 +31,7 @@ import {
 } from './steps.js';
 import { surveyStyles } from './carer-survey.styles.js';
 import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
+import { loadControls } from '../kit/controls.js';
 
 const CHECK = 'check-answers';
 
@@ -195,10 +196,15 @@ export class CarerSurvey extends CarerElement {
 
   /** Resolves once the definition and any draft are loaded. */
   get ready(): Promise<void> {
-    return this.source.complete.then(() => this.updateComplete).then(() => this.draftLoad ?? undefined).then(() => this.updateComplete).then(() => undefined);
+    return this.source.complete
+      .then(() => this.updateComplete)
+      .then(() => Promise.all([this.draftLoad, this.controlsLoad]))
+      .then(() => this.updateComplete)
+      .then(() => undefined);
   }
 
   private draftLoad?: Promise<void>;
+  private controlsLoad?: Promise<void> | undefined;
 
   private drafts(): DraftStore<Answers> {
     return new DraftStore<Answers>(this.database ? { database: this.database } : {});
@@ -251,7 +257,26 @@ export class CarerSurvey extends CarerElement {
     this.resumed = false;
     this.startedAt = new Date().toISOString();
     this.position = route(survey, {}).steps[0]?.key ?? '';
-    this.draftReady = true;
+    // Controls the kit loads on first use (rating, number, ranking, points, statement): wait for
+    // them before the first page shows, so no question appears late or moves the page.
+    const types = new Set<Question['type']>();
+    for (const page of survey.pages) {
+      for (const q of page.questions) {
+        types.add(q.type);
+        if ((q.type === 'single' || q.type === 'multiple') && q.reveal) for (const r of Object.values(q.reveal)) types.add(r.type);
+      }
+    }
+    const controls = loadControls(types);
+    this.draftReady = !controls;
+    this.controlsLoad = controls?.then(
+      () => {
+        if (this.survey === survey) this.draftReady = true;
+      },
+      () => {
+        // Offline before the control arrived: show the page anyway; each question retries its control.
+        if (this.survey === survey) this.draftReady = true;
+      },
+    );
     const key = this.draftKey;
     const store = this.drafts();
     // Both reads in one go: the draft (resume where the carer was) and a sent response's
