@@ -107,8 +107,10 @@ export class CarerFrameHost extends HTMLElement {
     url.searchParams.set('partner', partner!);
     url.searchParams.set('instrument', instrument!);
     url.searchParams.set('origin', location.origin);
-    const lang = this.setting('lang');
-    if (lang) url.searchParams.set('lang', lang);
+    // Like an inline widget: its own lang, else the nearest ancestor's, else the page's (when it is
+    // a tag the collector accepts; otherwise the instrument's own language).
+    const lang = this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    if (lang && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/.test(lang)) url.searchParams.set('lang', lang);
     if (this.frame && this.frame.src === url.href) return;
 
     const frame = document.createElement('iframe');
