@@ -1,5 +1,6 @@
 /**
- * Storing responses once, and counting them in the same transaction.
+ * Storing responses once. Counting them is the tallier's job (tallier.ts): a counted response is stored
+ * with a line in `tally_queue`, and folded into the tallies later with hundreds of others.
  *
  * Requests are gathered into small batches (one transaction each): PGlite is a single connection and a
  * PostgreSQL commit costs a disk flush, so one commit for many responses is what makes the ingest rate.
@@ -11,8 +12,9 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
-import { forEachIncrement, mergeIncrements, type AggregatableDefinition, type OptionsResolver } from '@carers-voice/core/aggregate';
+import { mergeIncrements, type AggregatableDefinition, type OptionsResolver } from '@carers-voice/core/aggregate';
 import type { DB } from './db/schema.js';
+import { Tallier, type TallierOptions } from './tallier.js';
 
 export interface IngestItem {
   id: string;
@@ -59,14 +61,45 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+export interface IngestWriterOptions {
+  /** Most responses per transaction. */
+  maxBatch?: number;
+  /** Transactions at once (PostgreSQL; PGlite runs one at a time anyway). */
+  concurrency?: number;
+  /** Wait this long for more requests before writing a batch that is not full (ms). */
+  lingerMs?: number;
+  resolveOptions?: OptionsResolver | undefined;
+  /** The tallier that counts what this writer stores; by default one of its own, made with `tally`. */
+  tallier?: Tallier;
+  tally?: TallierOptions;
+  /**
+   * When no more requests are waiting and at most this many stored responses are still uncounted,
+   * they are counted before the acknowledgement (cheap when few): a lone response is in the results
+   * at once, and under load the counting is left to the tallier's large batches.
+   */
+  countBeforeAckUpTo?: number;
+  /** Beyond this many uncounted responses, acknowledgements wait for the tallier (memory stays bounded). */
+  maxUncounted?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * Gathers posts into batches, stores each batch in one transaction (rows, contacts and queue lines only)
+ * and answers each caller after that commit. Counting is the tallier's job (see tallier.ts).
+ */
 export class IngestWriter {
   private queue: Pending[] = [];
   private running = 0;
   private closed = false;
+  readonly tallier: Tallier;
+  private ownsTallier: boolean;
   constructor(
     private db: Kysely<DB>,
-    private options: { maxBatch?: number; concurrency?: number; lingerMs?: number; resolveOptions?: OptionsResolver } = {},
-  ) {}
+    private options: IngestWriterOptions = {},
+  ) {
+    this.ownsTallier = !options.tallier;
+    this.tallier = options.tallier ?? new Tallier(db, { resolveOptions: options.resolveOptions, ...(options.log ? { log: options.log } : {}), ...options.tally });
+  }
 
   submit(item: IngestItem): Promise<IngestOutcome> {
     if (this.closed) return Promise.reject(new Error('the collector is shutting down'));
@@ -76,10 +109,13 @@ export class IngestWriter {
     });
   }
 
-  /** Waits for everything queued to be written. */
+  /** Waits for everything queued to be written, then (if it is this writer's own) for the tallier to count it. */
   async close(): Promise<void> {
     this.closed = true;
     while (this.queue.length || this.running) await new Promise((r) => setTimeout(r, 5));
+    if (this.ownsTallier) {
+      await this.tallier.close().catch((e) => this.options.log?.(`tallies: ${(e as Error).message}; the uncounted responses are counted at the next start`));
+    }
   }
 
   private lingering = false;
@@ -112,11 +148,11 @@ export class IngestWriter {
   }
 
   private async writeWithRetry(batch: Pending[]) {
+    let outcomes: IngestOutcome[] | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        const outcomes = await this.write(batch.map((p) => p.item));
-        batch.forEach((p, i) => p.resolve(outcomes[i]!));
-        return;
+        outcomes = await this.write(batch.map((p) => p.item));
+        break;
       } catch (e) {
         const code = (e as { code?: string }).code;
         // Deadlock or serialisation failure between instances: the whole batch rolled back; try again.
@@ -125,37 +161,26 @@ export class IngestWriter {
         return;
       }
     }
+    // Stored and committed. Hand the new counted responses to the tallier, then answer.
+    const counted: IngestItem[] = [];
+    const seen = new Set<string>();
+    batch.forEach((p, i) => {
+      if (outcomes![i]!.kind === 'stored' && !p.item.quarantineReason && !seen.has(p.item.id)) {
+        seen.add(p.item.id);
+        counted.push(p.item);
+      }
+    });
+    this.tallier.add(counted);
+    const idle = this.queue.length === 0;
+    const few = this.tallier.pendingCount <= (this.options.countBeforeAckUpTo ?? 16);
+    if ((idle && few && this.tallier.pendingCount > 0) || this.tallier.pendingCount > (this.options.maxUncounted ?? 50_000)) {
+      // A failure here loses nothing: the responses are stored and queued, and counted later.
+      await this.tallier.flush().catch((e) => this.options.log?.(`tallies: ${(e as Error).message}; will try again`));
+    }
+    batch.forEach((p, i) => p.resolve(outcomes![i]!));
   }
 
   private async write(items: IngestItem[]): Promise<IngestOutcome[]> {
-    // Counting is done before the transaction, so row locks on the tallies are held briefly. Each
-    // response's increments go straight into one map for the batch (keyed in primary-key order).
-    const countedOf = new Map<IngestItem, Map<string, TallyWrite>>();
-    const seenIds = new Set<string>();
-    for (const it of items) {
-      if (it.quarantineReason || seenIds.has(it.id)) continue;
-      seenIds.add(it.id);
-      const own = new Map<string, TallyWrite>();
-      const year = Math.floor(it.period / 100);
-      const prefix = `${it.instrumentId}\u0000`;
-      const mid = `\u0000${it.partnerId}\u0000${year}\u0000${it.instrumentVersion}\u0000`;
-      forEachIncrement(
-        it.definition,
-        it.answers as never,
-        (question, option, groupQuestion, groupValue, n, sum) => {
-          const key = `${prefix}${groupQuestion}${mid}${question}\u0000${option}\u0000${groupValue}`;
-          const seen = own.get(key);
-          if (seen) {
-            seen.n += n;
-            seen.sum += sum;
-          } else {
-            own.set(key, { instrument_id: it.instrumentId, instrument_version: it.instrumentVersion, partner_id: it.partnerId, year, question, option, groupQuestion, groupValue, n, sum });
-          }
-        },
-        { groupBy: it.groupBy, resolveOptions: this.options.resolveOptions },
-      );
-      countedOf.set(it, own);
-    }
     return this.db.transaction().execute(async (tx) => {
       // Within one batch, the first of several posts of one id is the one inserted.
       const firstIndex = new Map<string, number>();
@@ -181,17 +206,21 @@ export class IngestWriter {
           quarantine_reason: it.quarantineReason,
         })),
       );
+      // One statement: the rows, and a queue line for each counted one (the tallier counts it later).
       const inserted = await sql<{ id: string }>`
-        insert into responses (id, instrument_id, instrument_version, partner_id, locale, period, started_at,
-          submitted_at, answers, meta, body_hash, receipt_hash, status, quarantine_reason)
-        select id, instrument_id, instrument_version, partner_id, locale, period, started_at, submitted_at,
-          answers, meta, body_hash, receipt_hash, status, quarantine_reason
-        from jsonb_to_recordset(${payload}::jsonb) as x(id uuid, instrument_id text, instrument_version int,
-          partner_id text, locale text, period int, started_at timestamptz, submitted_at timestamptz,
-          answers jsonb, meta jsonb, body_hash text, receipt_hash text, status text, quarantine_reason text)
-        order by id
-        on conflict (id) do nothing
-        returning id`.execute(tx);
+        with ins as (
+          insert into responses (id, instrument_id, instrument_version, partner_id, locale, period, started_at,
+            submitted_at, answers, meta, body_hash, receipt_hash, status, quarantine_reason)
+          select id, instrument_id, instrument_version, partner_id, locale, period, started_at, submitted_at,
+            answers, meta, body_hash, receipt_hash, status, quarantine_reason
+          from jsonb_to_recordset(${payload}::jsonb) as x(id uuid, instrument_id text, instrument_version int,
+            partner_id text, locale text, period int, started_at timestamptz, submitted_at timestamptz,
+            answers jsonb, meta jsonb, body_hash text, receipt_hash text, status text, quarantine_reason text)
+          order by id
+          on conflict (id) do nothing
+          returning id, status),
+        queued as (insert into tally_queue (response_id) select id from ins where status = 'counted')
+        select id from ins`.execute(tx);
       const insertedIds = new Set(inserted.rows.map((r) => String(r.id).toLowerCase()));
 
       const existingIds = unique.filter((it) => !insertedIds.has(it.id)).map((it) => it.id);
@@ -199,21 +228,6 @@ export class IngestWriter {
       if (existingIds.length) {
         const rows = await tx.selectFrom('responses').select(['id', 'body_hash']).where('id', 'in', existingIds).execute();
         for (const r of rows) existing.set(String(r.id).toLowerCase(), r.body_hash);
-      }
-
-      const counted = unique.filter((it) => insertedIds.has(it.id) && !it.quarantineReason);
-      if (counted.length) {
-        const batch = new Map<string, TallyWrite>();
-        for (const it of counted) {
-          for (const [key, r] of countedOf.get(it) ?? []) {
-            const seen = batch.get(key);
-            if (seen) {
-              seen.n += r.n;
-              seen.sum += r.sum;
-            } else batch.set(key, { ...r });
-          }
-        }
-        await writeTallies(tx, [...batch.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r), 1);
       }
 
       const contacts = unique.filter((it) => insertedIds.has(it.id) && it.contact && Object.keys(it.contact).length);
@@ -258,7 +272,7 @@ export async function addTallies(db: Kysely<DB>, increments: TallyWrite[], sign:
 }
 
 /** Upserts already merged, key-ordered tally rows in one statement per 5,000. */
-async function writeTallies(db: Kysely<DB>, merged: TallyWrite[], sign: 1 | -1): Promise<void> {
+export async function writeTallies(db: Kysely<DB>, merged: TallyWrite[], sign: 1 | -1): Promise<void> {
   // Chunks keep one statement's JSON parameter a reasonable size.
   for (let i = 0; i < merged.length; i += 5000) {
     const payload = JSON.stringify(

@@ -13,7 +13,7 @@ import { sql, type Kysely } from 'kysely';
 import { tallyIncrements, type OptionsResolver } from '@carers-voice/core/aggregate';
 import type { DB } from './db/schema.js';
 import { addTallies, type IngestItem } from './ingest.js';
-import { takeTalliesBack } from './retention.js';
+import { uncount } from './retention.js';
 
 export type VoteOutcome =
   | { kind: 'stored'; status: 'received' | 'superseded'; replaced?: string }
@@ -54,7 +54,7 @@ async function writeOnce(tx: Kysely<DB>, item: IngestItem, device: string, resol
   const status = quarantined ? 'quarantined' : newer ? 'counted' : 'superseded';
 
   if (current && newer) {
-    await takeTalliesBack(tx, current, resolveOptions);
+    await uncount(tx, current, resolveOptions);
     await tx.updateTable('responses').set({ status: 'replaced', replaced_by: item.id }).where('id', '=', current.id).execute();
   }
 

@@ -14,7 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Role } from './db/schema.js';
 import { Store } from './store.js';
-import { IngestWriter, addTallies, hashBody, periodOf, type IngestItem } from './ingest.js';
+import { IngestWriter, addTallies, hashBody, periodOf, type IngestItem, type IngestWriterOptions } from './ingest.js';
 import { computeResults, groupingFor, GroupingEntry, WhereParam, type ResultsQuery } from './results.js';
 import { SESSION_COOKIE, SESSION_HOURS, ROLES, createUser, sessionUser, signIn, signOut, type SessionUser } from './auth.js';
 import { csvLine, toCsv, resultsToRows, RESULTS_CSV_HEADER } from './csv.js';
@@ -29,6 +29,8 @@ export interface AppOptions {
   database: Database;
   /** Tests pass a fixed clock. */
   now?: () => Date;
+  /** Tests and benchmarks tune the ingest writer and its tallier (ingest.ts, tallier.ts). */
+  ingest?: IngestWriterOptions;
 }
 
 export interface App {
@@ -79,11 +81,11 @@ function zodProblems(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message }));
 }
 
-export async function buildApp({ config, database, now = () => new Date() }: AppOptions): Promise<App> {
+export async function buildApp({ config, database, now = () => new Date(), ingest }: AppOptions): Promise<App> {
   const { db } = database;
   const store = new Store(db);
   const resolveOptions = optionsResolver();
-  const writer = new IngestWriter(db, { concurrency: database.kind === 'postgres' ? 4 : 1, lingerMs: database.kind === 'postgres' ? 1 : 3, resolveOptions });
+  const writer = new IngestWriter(db, { concurrency: database.kind === 'postgres' ? 4 : 1, lingerMs: database.kind === 'postgres' ? 1 : 3, resolveOptions, ...ingest });
 
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
@@ -444,6 +446,8 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   // --- results and exports -----------------------------------------------------------------------
   type RG = { Params: { instrumentId: string }; Querystring: unknown };
   async function resultsQueryFor(req: FastifyRequest<RG>) {
+    // Read-your-writes: every acknowledged response is counted before results are read (tallier.ts).
+    await writer.tallier.flushAll();
     const id = Id.safeParse(req.params.instrumentId);
     if (!id.success) throw new HttpProblem(400, `"${String(req.params.instrumentId).slice(0, 80)}" is not an instrument id`);
     const q = ResultsQuerySchema.safeParse(req.query ?? {});
@@ -591,6 +595,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     now,
     suppression: config.suppression,
     results: async (poll) => {
+      await writer.tallier.flushAll();
       const r = await computeResults(db, poll, { partners: undefined, from: undefined, to: undefined, by: undefined, where: undefined, version: undefined }, config.suppression, resolveOptions);
       // Free text never leaves through the public view, not even its count.
       if (!r.suppressed) r.questions = r.questions.filter((q) => !q.freeText);

@@ -27,6 +27,7 @@ import * as initial from './migrations/2026_11_001_initial.js';
 import * as polls from './migrations/2026_11_002_polls.js';
 import * as pollVotes from './migrations/2026_11_003_poll_votes.js';
 import * as statementFlags from './migrations/2026_11_005_statement_flags.js';
+import * as tallyQueue from './migrations/2026_11_004_tally_queue.js';
 import * as talliesSlice from './migrations/2026_11_006_tallies_slice.js';
 
 export type StorageKind = 'pglite' | 'postgres';
@@ -37,7 +38,11 @@ export interface Database {
 }
 
 /** Migrations are imported, not read from a folder, so the bundled CLI carries them. */
-const migrations: Record<string, Migration> = { '2026_11_001_initial': initial, '2026_11_002_polls': polls, '2026_11_003_poll_votes': pollVotes, '2026_11_005_statement_flags': statementFlags, '2026_11_006_tallies_slice': talliesSlice };
+const migrations: Record<string, Migration> = {
+  '2026_11_001_initial': initial, '2026_11_002_polls': polls, '2026_11_003_poll_votes': pollVotes, '2026_11_005_statement_flags': statementFlags,
+  '2026_11_004_tally_queue': tallyQueue,
+  '2026_11_006_tallies_slice': talliesSlice,
+};
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrate(db: Kysely<DB>): Promise<string[]> {

@@ -57,6 +57,10 @@ export interface TalliesTable {
   n: ColumnType<string, number | string, number | string>;
   sum: number;
 }
+/** A counted response not yet added to the tallies (migration 2026_11_004). */
+export interface TallyQueueTable {
+  response_id: string;
+}
 export type Role = 'admin' | 'viewer' | 'moderator';
 export interface UsersTable {
   id: Generated<number>;
@@ -113,6 +117,7 @@ export interface DB {
   responses: ResponsesTable;
   contacts: ContactsTable;
   tallies: TalliesTable;
+  tally_queue: TallyQueueTable;
   users: UsersTable;
   sessions: SessionsTable;
   export_log: ExportLogTable;

@@ -102,6 +102,8 @@ export async function postgresForTests(): Promise<PostgresServer | undefined> {
 export interface Backend {
   name: 'pglite' | 'postgres';
   database: Database;
+  /** PostgreSQL only: the test database's address, to open a second connection pool (a second instance). */
+  url?: string;
   stop(): Promise<void>;
 }
 
@@ -119,6 +121,7 @@ export async function openBackends(): Promise<Backend[]> {
       out.push({
         name: 'postgres',
         database,
+        url: server.url,
         async stop() {
           await database.close();
           await server.stop();
@@ -132,5 +135,5 @@ export async function openBackends(): Promise<Backend[]> {
 /** Empties every table (between tests sharing one database). */
 export async function resetDatabase(database: Database): Promise<void> {
   const { sql } = await import('kysely');
-  await sql`truncate table poll_statements, poll_updates, export_log, sessions, users, contacts, tallies, responses, instruments, partners restart identity cascade`.execute(database.db);
+  await sql`truncate table poll_statements, poll_updates, export_log, sessions, users, contacts, tallies, tally_queue, responses, instruments, partners restart identity cascade`.execute(database.db);
 }

@@ -1,0 +1,276 @@
+/**
+ * Folding stored responses into the running tallies, many at a time.
+ *
+ * Ingest writes a counted response's row plus a line in `tally_queue` (one transaction) and acknowledges
+ * after that commit. The tallier then, in ONE transaction per flush, deletes the queue lines of the
+ * responses it folds and adds their merged increments to `tallies` — so a line is either still queued
+ * (not counted) or gone (counted exactly once), whatever crashes when. Upserting the merged increments
+ * of hundreds of responses at once is what makes ingest fast: the tally rows they share (a few
+ * thousand per instrument, partner and year) are written once per flush, not once per response.
+ *
+ * - The responses this process stored are kept in memory until folded (their checked answers and
+ *   definition), so a flush does not read them back. Anything else still queued — after a crash, or
+ *   left by another instance — is folded from its stored answers (`flushAll`, also run at start-up and
+ *   every few seconds).
+ * - Claiming lines uses `FOR UPDATE SKIP LOCKED` for background flushes, so two instances never fold
+ *   one response twice; `flushAll` before a read waits for other talliers' folds in progress instead
+ *   of skipping them, so a read after an acknowledgement sees that response's counts.
+ * - Deleting a response (receipt code, a replaced poll vote) deletes its queue line first in the same
+ *   transaction: if the line was there, the response was never counted and nothing is taken back.
+ */
+import { sql, type Kysely } from 'kysely';
+import { forEachIncrement, type AggregatableDefinition, type OptionsResolver } from '@carers-voice/core/aggregate';
+import type { DB } from './db/schema.js';
+import { writeTallies, type TallyWrite } from './ingest.js';
+
+/** A stored, counted response waiting to be folded in. */
+export interface TallySource {
+  id: string;
+  instrumentId: string;
+  instrumentVersion: number;
+  partnerId: string;
+  period: number;
+  answers: Record<string, unknown>;
+  definition: AggregatableDefinition;
+  groupBy: readonly string[];
+}
+
+export type InstrumentLookup = (id: string, version: number) => Promise<{ definition: AggregatableDefinition; groupBy: readonly string[] } | undefined>;
+
+export interface TallierOptions {
+  resolveOptions?: OptionsResolver | undefined;
+  /** Finds a registered definition (for responses folded from their stored answers); default: reads `instruments`. */
+  lookup?: InstrumentLookup;
+  /** How long a stored response may wait before it is counted (ms). */
+  flushMs?: number;
+  /** Flush at once when this many are waiting. */
+  flushAt?: number;
+  /** Responses per fold transaction. */
+  batchSize?: number;
+  /** How often to look for queued responses this process does not know about (ms; 0 = never). */
+  sweepMs?: number;
+  log?: (message: string) => void;
+}
+
+export class Tallier {
+  private pending = new Map<string, TallySource>();
+  private running: Promise<void> | undefined;
+  private again: Promise<void> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sweeper: ReturnType<typeof setInterval> | undefined;
+  private sweeping: Promise<void> | undefined;
+  private closed = false;
+  readonly flushMs: number;
+  readonly flushAt: number;
+  private batchSize: number;
+
+  constructor(
+    private db: Kysely<DB>,
+    private options: TallierOptions = {},
+  ) {
+    this.flushMs = options.flushMs ?? 250;
+    this.flushAt = options.flushAt ?? 2000;
+    this.batchSize = options.batchSize ?? 4000;
+    const sweepMs = options.sweepMs ?? 10_000;
+    if (sweepMs > 0) {
+      // Start-up recovery: whatever a crash left queued is counted now, then every sweepMs.
+      const sweep = () => {
+        if (this.closed || this.sweeping) return;
+        this.sweeping = this.foldAll(true)
+          .catch((e) => this.options.log?.(`tallies: could not fold queued responses (${(e as Error).message}); will try again`))
+          .finally(() => (this.sweeping = undefined));
+      };
+      setTimeout(sweep, 0).unref?.();
+      this.sweeper = setInterval(sweep, sweepMs);
+      this.sweeper.unref?.();
+    }
+  }
+
+  /** Responses waiting in this process. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** Call after the transaction that stored (and queued) these responses has committed. */
+  add(items: Iterable<TallySource>): void {
+    for (const it of items) this.pending.set(it.id, it);
+    if (this.pending.size >= this.flushAt) void this.flush().catch(() => {});
+    else if (this.pending.size && !this.timer && !this.closed) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.flush().catch(() => {});
+      }, this.flushMs);
+      this.timer.unref?.();
+    }
+  }
+
+  /**
+   * Folds every response this process has waiting. Calls made while a flush runs share the next one,
+   * which starts when the current ends, so whatever was added before the call is counted when it resolves.
+   */
+  flush(): Promise<void> {
+    if (!this.running) {
+      this.running = this.foldPending().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.again ??= this.running
+      .catch(() => {})
+      .then(() => {
+        this.again = undefined;
+        return this.flush();
+      });
+    return this.again;
+  }
+
+  /**
+   * Folds everything queued in the database, by any instance (before results are read). Waits for
+   * other talliers' folds in progress rather than skipping their responses.
+   */
+  async flushAll(): Promise<void> {
+    await this.flush();
+    await this.foldAll(false);
+  }
+
+  /** Stops the timers and folds what is waiting. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.sweeper) clearInterval(this.sweeper);
+    await this.sweeping;
+    await this.running?.catch(() => {});
+    // Anything that cannot be folded now stays queued in the database and is counted at the next start.
+    if (this.pending.size) await this.flush();
+  }
+
+  private async foldPending(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const ids = [...this.pending.keys()];
+    try {
+      for (let i = 0; i < ids.length; i += this.batchSize) {
+        const chunk = ids.slice(i, i + this.batchSize);
+        await this.retry(() => this.fold(sql`select response_id from tally_queue where response_id = any(${`{${chunk.join(',')}}`}::uuid[]) for update skip locked`));
+        // Lines not claimed were counted by another tallier or deleted with their response (or are
+        // locked by a fold that may still fail: the sweep picks those up).
+        for (const id of chunk) this.pending.delete(id);
+      }
+    } finally {
+      if (this.pending.size && !this.closed && !this.timer) {
+        this.timer = setTimeout(() => {
+          this.timer = undefined;
+          void this.flush().catch(() => {});
+        }, this.flushMs);
+        this.timer.unref?.();
+      }
+    }
+  }
+
+  /** Folds queued lines in key order until none are left (or, skipping locked ones, none are free). */
+  private async foldAll(skipLocked: boolean): Promise<void> {
+    for (;;) {
+      const claimed = await this.retry(() =>
+        this.fold(sql`select response_id from tally_queue order by response_id limit ${this.batchSize} for update ${skipLocked ? sql`skip locked` : sql``}`),
+      );
+      for (const id of claimed) this.pending.delete(id);
+      if (claimed.length < this.batchSize) return;
+    }
+  }
+
+  private async retry<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if ((code === '40P01' || code === '40001') && attempt < 5) continue;
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * One transaction: delete the queue lines `claim` selects (locked) whose response still exists, and
+   * add those responses' merged increments to the tallies. Returns the ids claimed.
+   */
+  private fold(claim: ReturnType<typeof sql>): Promise<string[]> {
+    return this.db.transaction().execute(async (tx) => {
+      const claimed = await sql<{ id: string; live: boolean }>`
+        delete from tally_queue q where q.response_id in (${claim})
+        returning q.response_id as id, exists (select 1 from responses r where r.id = q.response_id and r.status = 'counted') as live`.execute(tx);
+      if (!claimed.rows.length) return [];
+      const ids = claimed.rows.map((r) => String(r.id).toLowerCase());
+      const merged = new Map<string, TallyWrite>();
+      const unknown: string[] = [];
+      claimed.rows.forEach((row, i) => {
+        if (!row.live) return;
+        const id = ids[i]!;
+        const item = this.pending.get(id);
+        if (item) this.addIncrements(merged, item);
+        else unknown.push(id);
+      });
+      if (unknown.length) {
+        // Definitions are looked up once per fold (a version's groupBy may be changed by re-registering).
+        const definitions = new Map<string, ReturnType<InstrumentLookup>>();
+        const stored = await sql<{ id: string; instrument_id: string; instrument_version: number; partner_id: string; period: number; answers: unknown }>`
+          select id, instrument_id, instrument_version, partner_id, period, answers from responses
+          where id = any(${`{${unknown.join(',')}}`}::uuid[])`.execute(tx);
+        for (const r of stored.rows) {
+          const key = `${r.instrument_id}@${r.instrument_version}`;
+          if (!definitions.has(key)) definitions.set(key, this.lookup(r.instrument_id, r.instrument_version, tx));
+          const inst = await definitions.get(key)!;
+          if (!inst) continue;
+          this.addIncrements(merged, {
+            id: String(r.id),
+            instrumentId: r.instrument_id,
+            instrumentVersion: r.instrument_version,
+            partnerId: r.partner_id,
+            period: r.period,
+            answers: (typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers) as Record<string, unknown>,
+            definition: inst.definition,
+            groupBy: inst.groupBy,
+          });
+        }
+      }
+      // Key order = the primary key's order, so every writer locks tally rows in the same order.
+      const rows = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+      if (rows.length) await writeTallies(tx, rows, 1);
+      return ids;
+    });
+  }
+
+  private addIncrements(merged: Map<string, TallyWrite>, it: TallySource) {
+    const year = Math.floor(it.period / 100);
+    const prefix = `${it.instrumentId}\u0000`;
+    const mid = `\u0000${it.partnerId}\u0000${year}\u0000${it.instrumentVersion}\u0000`;
+    forEachIncrement(
+      it.definition,
+      it.answers as never,
+      (question, option, groupQuestion, groupValue, n, sum) => {
+        const key = `${prefix}${groupQuestion}${mid}${question}\u0000${option}\u0000${groupValue}`;
+        const seen = merged.get(key);
+        if (seen) {
+          seen.n += n;
+          seen.sum += sum;
+        } else {
+          merged.set(key, { instrument_id: it.instrumentId, instrument_version: it.instrumentVersion, partner_id: it.partnerId, year, question, option, groupQuestion, groupValue, n, sum });
+        }
+      },
+      { groupBy: it.groupBy, resolveOptions: this.options.resolveOptions },
+    );
+  }
+
+  private async lookup(id: string, version: number, tx: Kysely<DB>) {
+    if (this.options.lookup) return this.options.lookup(id, version);
+    const r = await tx
+      .selectFrom('instruments')
+      .select(['definition', 'group_by'])
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (!r) return undefined;
+    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    return { definition: parse(r.definition) as AggregatableDefinition, groupBy: parse(r.group_by) as string[] };
+  }
+}
