@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// `node scripts/bench-embed.mjs [--runs 7] [--throttle 4] [--no-browser]` (or `pnpm bench embed`):
+// `node scripts/bench-embed.mjs [--runs 7] [--throttle 4] [--no-browser] [--analyze]` (or `pnpm bench embed`):
 // builds the drop-in (packages/embed → dist/v1) and prints, per widget,
 //   - the gzipped bytes a host page downloads (loader + widget + shared chunks, JS + CSS, gzip -9)
 //     against its budget, and the lazy chunks apart (other languages, built-in content packs);
-//   - the biggest contributors (minified bytes from esbuild's metafile, and their share of gzip);
+//   - the biggest contributors per widget (minified bytes from esbuild's metafile, and their share
+//     of gzip); `--analyze` adds esbuild's own `analyzeMetafile` report for every output file;
 //   - time from navigation to the first interactive question at 4× CPU throttle, median of 7,
 //     in Debian's Chromium through playwright-core (not a test: it varies by machine).
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
+import { analyzeMetafile } from 'esbuild';
 import { buildEmbed, ceiling } from '../packages/embed/scripts/build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -39,7 +41,7 @@ const group = (path) => {
   const ws = /^packages\/([^/]+)\/src\/([^/]+)/.exec(path);
   return ws ? `${ws[1]}/${ws[2].replace(/\.ts$/, '')}` : path;
 };
-for (const tag of ['carer-survey', 'carer-results']) {
+for (const tag of ['carer-survey', 'carer-quiz', 'carer-poll', 'carer-priority-check', 'carer-results']) {
   const w = manifest.widgets[tag];
   if (!w || w.missing) continue;
   const by = new Map();
@@ -51,11 +53,14 @@ for (const tag of ['carer-survey', 'carer-results']) {
       total += bytesInOutput;
     }
   }
-  console.log(`\nBiggest contributors to <${tag}> (minified bytes, ~gzip share)`);
-  for (const [name, bytes] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
+  // Each file is gzipped on its own: many small shared chunks cost more than one big one.
+  console.log(`\nBiggest contributors to <${tag}> (minified bytes, ~gzip share; ${w.files.length} files)`);
+  for (const [name, bytes] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
     console.log(`  ${name.padEnd(28)} ${kb(bytes).padStart(9)}  ~${kb((bytes / total) * w.gzip)}`);
   }
 }
+
+if (process.argv.includes('--analyze')) console.log(`\n${await analyzeMetafile(metafile, { verbose: false })}`);
 
 if (process.argv.includes('--no-browser')) process.exit(0);
 

@@ -4,13 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { Question } from '@carers-voice/core/content';
 import { checkAnswers, createEnvelope, type ResponseEnvelope } from '@carers-voice/core/response';
 import { DraftStore, sharedOutbox, type OutboxChangeEvent } from '@carers-voice/core/outbox';
-import {
-  checkDocumentAsync,
-  type Coverage,
-  type DocumentReport,
-  type Passage,
-  type StatementCoverage,
-} from '@carers-voice/core/document';
+import type { Coverage, DocumentReport, Passage, StatementCoverage } from '@carers-voice/core/document';
 import { CarerElement } from '../base/carer-element.js';
 import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
@@ -31,6 +25,19 @@ import {
   type ScalePoint,
 } from './report.js';
 import './builtins.js';
+
+/**
+ * The document checker (tokeniser, stemmer, readability) is only needed in document mode: loaded
+ * then, once, so self-assessment and carer pages never download it.
+ */
+let documentChecker: Promise<typeof import('@carers-voice/core/document')> | undefined;
+function loadDocumentChecker(): Promise<typeof import('@carers-voice/core/document')> {
+  documentChecker ??= import('@carers-voice/core/document');
+  documentChecker.catch(() => {
+    documentChecker = undefined;
+  });
+  return documentChecker;
+}
 
 export type PriorityCheckMode = 'self-assessment' | 'document' | 'carer';
 
@@ -171,6 +178,9 @@ export class CarerPriorityCheck extends CarerElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mode')) {
+      // Fetched as soon as document mode shows, so "Check" does not wait (and works if the
+      // connection drops after the page loaded).
+      if (this.mode === 'document') loadDocumentChecker().catch(() => undefined);
       this.errors = [];
       this.sendProblem = '';
       this.sent = undefined;
@@ -454,6 +464,7 @@ export class CarerPriorityCheck extends CarerElement {
     this.progress = 0;
     let lastPaint = 0;
     try {
+      const { checkDocumentAsync } = await loadDocumentChecker();
       const report = await checkDocumentAsync(text, set, {
         signal: abort.signal,
         onProgress: (f) => {
