@@ -735,7 +735,8 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
     go('polls', new URLSearchParams({ poll: String(data.get('poll') ?? '') }));
   };
   const pct = (n: number | null) => (n === null ? html`<span class="hint">hidden (small number)</span>` : `${n}%`);
-  const lists = results?.statementLists;
+  // Only polls with statements to agree with (the poll's own, or carers' approved ones) have lists.
+  const lists = results?.statementLists && results.statementLists.considered + results.statementLists.tooFew > 0 ? results.statementLists : undefined;
   const listTable = (caption: string, rows: Listed[], divided: boolean) =>
     rows.length === 0
       ? html`<p>${caption}: none yet.</p>`

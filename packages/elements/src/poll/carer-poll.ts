@@ -871,7 +871,10 @@ export class CarerPoll extends CarerElement {
       ${heading}
       ${results.base !== null ? html`<p>${msg(str`Based on about ${this.formatNumber(results.base)} votes.`, { id: 'poll.results.base' })}</p>` : nothing}
       ${results.questions.map((rq) => this.renderResultTable(rq, byId.get(rq.id)))}
-      ${isStatementLists(results.statementLists) ? this.renderStatementLists(results.statementLists) : nothing} ${note}
+      ${isStatementLists(results.statementLists) && results.statementLists.considered + results.statementLists.tooFew > 0
+        ? this.renderStatementLists(results.statementLists, byId)
+        : nothing}
+      ${note}
     </section>`;
   }
 
@@ -881,7 +884,9 @@ export class CarerPoll extends CarerElement {
     return n === null ? msg('not shown (small number)', { id: 'poll.results.hidden' }) : `${this.formatNumber(n)}%`;
   }
 
-  private renderListed(entry: ListedStatement, divided: boolean): TemplateResult {
+  private renderListed(entry: ListedStatement, divided: boolean, byId: Map<string, Question>): TemplateResult {
+    // The poll's own statements in the carer's language (and easy read); carers' statements as written.
+    const own = entry.source === 'poll' ? byId.get(entry.id) : undefined;
     const agree = this.percent(entry.agree);
     const disagree = this.percent(entry.disagree);
     const figures = divided ? msg(str`${agree} agree, ${disagree} disagree`, { id: 'poll.lists.agree-disagree' }) : msg(str`${agree} agree`, { id: 'poll.lists.agree' });
@@ -890,7 +895,7 @@ export class CarerPoll extends CarerElement {
         ? msg(str`Agreement ranges from ${this.percent(entry.lowestAgree)} to ${this.percent(entry.highestAgree)} between areas and organisations.`, { id: 'poll.lists.differs' })
         : '';
     return html`<li class="listed" data-statement=${entry.id}>
-      <p class="listed__text">${entry.text}</p>
+      <p class="listed__text">${own ? this.label(own) : entry.text}</p>
       <p class="listed__figures">
         ${figures}${entry.source === 'carer' ? html` · ${msg('written by a carer', { id: 'poll.lists.by-carer' })}` : nothing}
       </p>
@@ -898,21 +903,21 @@ export class CarerPoll extends CarerElement {
     </li>`;
   }
 
-  private renderStatementLists(lists: StatementLists): TemplateResult {
+  private renderStatementLists(lists: StatementLists, byId: Map<string, Question>): TemplateResult {
     const { broadAgree, dividedEach, dividedSpread } = lists.rules;
     const tooFew = this.formatNumber(lists.tooFew);
     return html`<div class="statement-lists" data-lists>
       <h4 class="section-heading" id="broad-heading">${msg('Where most carers agree', { id: 'poll.lists.broad' })}</h4>
       <p class="hint">${msg(str`Statements at least ${broadAgree}% of carers agree with, in every area and organisation with enough votes.`, { id: 'poll.lists.broad-rule' })}</p>
       ${lists.broad.length
-        ? html`<ul class="listed-list" data-list="broad" aria-labelledby="broad-heading">${lists.broad.map((e) => this.renderListed(e, false))}</ul>`
+        ? html`<ul class="listed-list" data-list="broad" aria-labelledby="broad-heading">${lists.broad.map((e) => this.renderListed(e, false, byId))}</ul>`
         : html`<p data-list="broad">${msg('No statement yet.', { id: 'poll.lists.none' })}</p>`}
       <h4 class="section-heading" id="divided-heading">${msg('Where carers are divided', { id: 'poll.lists.divided' })}</h4>
       <p class="hint">
         ${msg(str`Statements where at least ${dividedEach}% agree and at least ${dividedEach}% disagree, or where agreement differs by ${dividedSpread} points or more between areas or organisations.`, { id: 'poll.lists.divided-rule' })}
       </p>
       ${lists.divided.length
-        ? html`<ul class="listed-list" data-list="divided" aria-labelledby="divided-heading">${lists.divided.map((e) => this.renderListed(e, true))}</ul>`
+        ? html`<ul class="listed-list" data-list="divided" aria-labelledby="divided-heading">${lists.divided.map((e) => this.renderListed(e, true, byId))}</ul>`
         : html`<p data-list="divided">${msg('No statement yet.', { id: 'poll.lists.none' })}</p>`}
       ${lists.tooFew > 0
         ? html`<p class="results-note" data-too-few>
