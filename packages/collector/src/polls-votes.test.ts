@@ -450,6 +450,16 @@ for (const backend of backends) {
       assert.equal(xq?.answered, 30);
       const yq = (body.questions as { id: string; answered: number | null }[]).find((q) => q.id === Y);
       assert.ok(yq && (yq.answered === null || yq.answered === 0 || yq.answered > 7), 'Y\'s 5 votes are not shown as a number');
+      // Signed in: the dashboard's results carry the same lists; a partner filter narrows them.
+      const dash = await asMod('GET', `/api/v1/results/${pollId}`);
+      assert.equal(dash.statusCode, 200, dash.body);
+      assert.deepEqual(dash.json().statementLists.broad.map((e: Listed) => e.id).sort(), [X, 'info'].sort());
+      const council = await asMod('GET', `/api/v1/results/${pollId}?partner=council`);
+      assert.equal(council.json().statementLists.divided.map((e: Listed) => e.id).join(), 'break', 'one partner: split, but nothing to differ from');
+      // The CSV export counts the carer's statement like the poll's own.
+      const csv = await asMod('GET', `/api/v1/export/${pollId}.csv`);
+      assert.equal(csv.statusCode, 200, csv.body);
+      assert.ok(csv.body.includes(X) && csv.body.includes('free parking permit'), 'the carer\'s statement is in the export');
     });
   });
 }

@@ -20,7 +20,7 @@ import { SESSION_COOKIE, SESSION_HOURS, ROLES, createUser, sessionUser, signIn, 
 import { csvLine, toCsv, resultsToRows, RESULTS_CSV_HEADER } from './csv.js';
 import { checkEnvelope, checkEnvelopeAnswers, optionsResolver, parseInstrument, receiptHash, separateContact } from './core-api.js';
 import { deleteByReceipt } from './retention.js';
-import { pollAnswerDefinition, pollResults, registerPollRoutes } from './polls.js';
+import { pollAnswerDefinition, pollResults, pollWithApprovedStatements, registerPollRoutes } from './polls.js';
 import { writePollVote } from './poll-votes.js';
 import { registerEmbedRoutes } from './embed-routes.js';
 
@@ -498,7 +498,9 @@ export async function buildApp({ config, database, now = () => new Date(), inges
 
   app.get<RG>('/api/v1/export/:instrumentId.csv', { preHandler: requireRole('admin', 'viewer', 'moderator') }, async (req, reply) => {
     const { instrument, query, filters } = await resultsQueryFor(req);
-    const results = await computeResults(db, instrument, query, config.suppression, resolveOptions);
+    // A poll's carers' approved statements are exported like its own questions (polls.ts).
+    const counted = instrument.kind === 'poll' ? await pollWithApprovedStatements(db, instrument) : instrument;
+    const results = await computeResults(db, counted, query, config.suppression, resolveOptions);
     const rows = resultsToRows(results);
     await logExport(req.user!.id, instrument.id, 'results', filters, rows.length);
     return sendCsv(reply, `${instrument.id}-results.csv`, toCsv(RESULTS_CSV_HEADER, rows));
