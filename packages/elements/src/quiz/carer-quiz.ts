@@ -17,6 +17,7 @@ import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from 
 import { answerIds, answersSayYoung, formatScore, isAnswered, quizRoute } from './quiz-logic.js';
 import { quizStyles } from './carer-quiz.styles.js';
 import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
+import { loadControls } from '../kit/controls.js';
 
 /** What the carer is told about their sent answers (as in the survey). */
 type Delivery =
@@ -135,6 +136,8 @@ export class CarerQuiz extends CarerElement {
   private quiz?: Quiz;
   private attempt = newId();
   private startedAt = new Date().toISOString();
+  @state() private controlsReady = true;
+  private controlsLoad?: Promise<void> | undefined;
   private submittedAttempt = '';
   private finalScore?: QuizScore;
   private finalOutcome?: Outcome;
@@ -163,6 +166,8 @@ export class CarerQuiz extends CarerElement {
     return this.updateComplete
       .then(() => this.source.complete)
       .then(() => this.updateComplete)
+      .then(() => this.controlsLoad)
+      .then(() => this.updateComplete)
       .then(() => undefined);
   }
 
@@ -187,6 +192,18 @@ export class CarerQuiz extends CarerElement {
   private start(quiz: Quiz): void {
     this.quiz = quiz;
     this.readySent = false;
+    // Controls the kit loads on first use (rating, number …): wait for them before the first
+    // screen, so no question appears late and moves the page.
+    const controls = loadControls(quiz.questions.map((q) => q.type));
+    this.controlsReady = !controls;
+    this.controlsLoad = controls?.then(
+      () => {
+        if (this.quiz === quiz) this.controlsReady = true;
+      },
+      () => {
+        if (this.quiz === quiz) this.controlsReady = true;
+      },
+    );
     this.reset();
     if (this.config.endpoint) this.watchOutbox();
   }
@@ -207,7 +224,7 @@ export class CarerQuiz extends CarerElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.quiz && !this.readySent) {
+    if (this.quiz && this.controlsReady && !this.readySent) {
       this.readySent = true;
       this.dispatchEvent(new CarerReadyEvent({ instrument: { id: this.quiz.id, version: this.quiz.version }, kind: 'quiz', title: this.quiz.title }));
     }
@@ -589,7 +606,7 @@ export class CarerQuiz extends CarerElement {
       case 'loading':
         return renderLoading();
     }
-    if (!this.quiz) return renderLoading();
+    if (!this.quiz || !this.controlsReady) return renderLoading();
     return html`<div class="quiz" lang=${this.config.lang}>${this.renderScreen()} ${this.announcer.render()}</div>`;
   }
 
