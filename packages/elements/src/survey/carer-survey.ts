@@ -295,7 +295,10 @@ export class CarerSurvey extends CarerElement {
           this.position = at === CHECK || steps.some((s) => s.key === at) ? at : (steps[0]?.key ?? '');
           this.resumed = true;
         }
-        void store.purgeExpired(this.maxAgeMs).catch(() => undefined);
+        // Other expired drafts go later, when the carer is reading: the sweep is a write
+        // transaction that would otherwise queue in front of their first answer's save.
+        const maxAge = this.maxAgeMs;
+        setTimeout(() => void store.purgeExpired(maxAge).catch(() => undefined), 3000);
       })
       .catch(() => {
         // Private browsing or storage switched off: the survey still works, it just cannot resume.
