@@ -172,9 +172,10 @@ test('the frame grows with its content; the partner page runs no widget code and
     await frame.locator('carer-survey').getByRole('radio', { name: 'Yes' }).check();
     await frame.locator('carer-survey').getByRole('button', { name: 'Send my answers' }).click();
     await until(() => page.evaluate(() => (window as unknown as HostWindow).__host.events.some((e) => e.type === 'carer-sent')), 'carer-sent on the partner page');
-    const stored = await database.db.selectFrom('responses').select(['partner_id', 'answers']).where('instrument_id', '=', 'embed-host-survey').execute();
+    const stored = await database.db.selectFrom('responses').select(['partner_id', 'answers', 'meta']).where('instrument_id', '=', 'embed-host-survey').execute();
     assert.equal(stored.length, 1);
     assert.equal(stored[0]!.partner_id, 'frame-partner');
+    assert.equal((stored[0]!.meta as { mode?: string }).mode, 'frame', 'the envelope says it was answered in a frame');
     const events = await page.evaluate(() => (window as unknown as HostWindow).__host.events);
     assert.ok(events.every((e) => !JSON.stringify(e.detail ?? {}).includes('yes')), 'no answer reaches the partner page');
 

@@ -14,6 +14,7 @@ import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
+import { deliveryMode } from '../widget/delivery.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import {
   STATEMENT_MAX,
@@ -504,7 +505,7 @@ export class CarerPoll extends CarerElement {
       locale: this.config.lang,
       startedAt: this.startedAt,
       answers,
-      meta: device ? { device, mode: 'inline' } : { mode: 'inline' },
+      meta: device ? { device, mode: deliveryMode() } : { mode: deliveryMode() },
     });
     this.dispatchEvent(new CarerSubmitEvent({ envelope }));
     const vote: RememberedVote = { id, answers, at: envelope.submittedAt, version: poll.version };

@@ -9,6 +9,7 @@ import { CarerElement } from '../base/carer-element.js';
 import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { DefinitionController } from '../widget/definition-controller.js';
+import { deliveryMode } from '../widget/delivery.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import { CarerErrorEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import type { ErrorSummaryItem } from '../kit/error-summary/carer-error-summary.js';
@@ -299,7 +300,7 @@ export class CarerPriorityCheck extends CarerElement {
         locale: this.config.lang,
         answers: checked.answers,
         startedAt: this.startedAt,
-        meta: { mode: 'inline' },
+        meta: { mode: deliveryMode() },
       });
       this.dispatchEvent(new CarerSubmitEvent({ envelope }));
       const outbox = sharedOutbox();

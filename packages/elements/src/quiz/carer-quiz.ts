@@ -13,6 +13,7 @@ import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
+import { deliveryMode } from '../widget/delivery.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import { answerIds, answersSayYoung, formatScore, isAnswered, quizRoute } from './quiz-logic.js';
 import { quizStyles } from './carer-quiz.styles.js';
@@ -509,7 +510,7 @@ export class CarerQuiz extends CarerElement {
       locale: this.config.lang,
       startedAt: this.startedAt,
       answers: checkedAnswers.ok ? checkedAnswers.answers : kept,
-      meta: { mode: 'inline' },
+      meta: { mode: deliveryMode() },
     });
     this.dispatchEvent(new CarerSubmitEvent({ envelope }));
     const endpoint = this.config.endpoint;

@@ -15,6 +15,7 @@ import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
+import { deliveryMode } from '../widget/delivery.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import {
   answerIds,
@@ -604,7 +605,7 @@ export class CarerSurvey extends CarerElement {
       startedAt: this.startedAt,
       answers,
       ...(Object.keys(contact).length ? { contact } : {}),
-      meta: { honeypot: this.honeypot, mode: 'inline' },
+      meta: { honeypot: this.honeypot, mode: deliveryMode() },
     });
     this.envelopeId = envelope.id;
     this.dispatchEvent(new CarerSubmitEvent({ envelope }));

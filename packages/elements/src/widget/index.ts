@@ -15,3 +15,4 @@ export {
 } from './definition-source.js';
 export { renderDefinitionProblem, renderLoading, definitionProblemStyles } from './definition-problem.js';
 export { registerInstrument, builtInInstrument, builtInInstrumentIds } from './builtins.js';
+export { deliveryMode } from './delivery.js';
