@@ -73,9 +73,10 @@ export interface IngestWriterOptions {
   tallier?: Tallier;
   tally?: TallierOptions;
   /**
-   * When no more requests are waiting and at most this many stored responses are still uncounted,
-   * they are counted before the acknowledgement (cheap when few): a lone response is in the results
-   * at once, and under load the counting is left to the tallier's large batches.
+   * When no more requests are waiting and at most this many stored responses are still uncounted (2),
+   * they are counted before the acknowledgement: a lone response is in the tallies at once, as before
+   * the tallier existed. Under load the counting is left to the tallier's large batches (a fold costs
+   * about the same for one response as for a thousand: it rewrites the tally rows they share).
    */
   countBeforeAckUpTo?: number;
   /** Beyond this many uncounted responses, acknowledgements wait for the tallier (memory stays bounded). */
@@ -172,7 +173,7 @@ export class IngestWriter {
     });
     this.tallier.add(counted);
     const idle = this.queue.length === 0;
-    const few = this.tallier.pendingCount <= (this.options.countBeforeAckUpTo ?? 16);
+    const few = this.tallier.pendingCount <= (this.options.countBeforeAckUpTo ?? 2);
     if ((idle && few && this.tallier.pendingCount > 0) || this.tallier.pendingCount > (this.options.maxUncounted ?? 50_000)) {
       // A failure here loses nothing: the responses are stored and queued, and counted later.
       await this.tallier.flush().catch((e) => this.options.log?.(`tallies: ${(e as Error).message}; will try again`));
@@ -271,28 +272,27 @@ export async function addTallies(db: Kysely<DB>, increments: TallyWrite[], sign:
   await writeTallies(db, merged, sign);
 }
 
-/** Upserts already merged, key-ordered tally rows in one statement per 5,000. */
+/** Upserts already merged, key-ordered tally rows in one statement per 10,000. */
 export async function writeTallies(db: Kysely<DB>, merged: TallyWrite[], sign: 1 | -1): Promise<void> {
-  // Chunks keep one statement's JSON parameter a reasonable size.
-  for (let i = 0; i < merged.length; i += 5000) {
-    const payload = JSON.stringify(
-      merged.slice(i, i + 5000).map((r) => ({
-        a: r.instrument_id,
-        b: r.instrument_version,
-        c: r.partner_id,
-        d: r.year,
-        e: r.question,
-        f: r.option,
-        g: r.groupQuestion,
-        h: r.groupValue,
-        n: r.n * sign,
-        s: r.sum * sign,
-      })),
-    );
+  // Columns as array parameters (unnest): cheaper for the database to read than one JSON object per row.
+  for (let i = 0; i < merged.length; i += 10_000) {
+    const chunk = merged.slice(i, i + 10_000);
     await sql`
       insert into tallies as t (instrument_id, instrument_version, partner_id, year, question, option, group_question, group_value, n, sum)
-      select a, b, c, d, e, f, g, h, n, s
-      from jsonb_to_recordset(${payload}::jsonb) as x(a text, b int, c text, d int, e text, f text, g text, h text, n bigint, s double precision)
+      select * from unnest(${textArray(chunk.map((r) => r.instrument_id))}::text[], ${numberArray(chunk.map((r) => r.instrument_version))}::int[],
+        ${textArray(chunk.map((r) => r.partner_id))}::text[], ${numberArray(chunk.map((r) => r.year))}::int[],
+        ${textArray(chunk.map((r) => r.question))}::text[], ${textArray(chunk.map((r) => r.option))}::text[],
+        ${textArray(chunk.map((r) => r.groupQuestion))}::text[], ${textArray(chunk.map((r) => r.groupValue))}::text[],
+        ${numberArray(chunk.map((r) => r.n * sign))}::bigint[], ${numberArray(chunk.map((r) => r.sum * sign))}::float8[])
       on conflict on constraint tallies_pk do update set n = t.n + excluded.n, sum = t.sum + excluded.sum`.execute(db);
   }
+}
+
+/** A PostgreSQL array literal of texts: every element quoted, `"` and `\` escaped. */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+}
+function numberArray(values: readonly number[]): string {
+  for (const v of values) if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
+  return `{${values.join(',')}}`;
 }

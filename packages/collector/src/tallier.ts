@@ -19,7 +19,7 @@
  *   transaction: if the line was there, the response was never counted and nothing is taken back.
  */
 import { sql, type Kysely } from 'kysely';
-import { forEachIncrement, type AggregatableDefinition, type OptionsResolver } from '@carers-voice/core/aggregate';
+import { forEachIncrement, type AggregatableDefinition, type IncrementVisitor, type OptionsResolver } from '@carers-voice/core/aggregate';
 import type { DB } from './db/schema.js';
 import { writeTallies, type TallyWrite } from './ingest.js';
 
@@ -41,7 +41,7 @@ export interface TallierOptions {
   resolveOptions?: OptionsResolver | undefined;
   /** Finds a registered definition (for responses folded from their stored answers); default: reads `instruments`. */
   lookup?: InstrumentLookup;
-  /** How long a stored response may wait before it is counted (ms). */
+  /** How long a stored response waits, at least, before a background fold counts it (ms; reads never wait for it). */
   flushMs?: number;
   /** Flush at once when this many are waiting. */
   flushAt?: number;
@@ -61,6 +61,7 @@ export class Tallier {
   private sweeping: Promise<void> | undefined;
   private closed = false;
   readonly flushMs: number;
+  private lastFoldMs = 0;
   readonly flushAt: number;
   private batchSize: number;
 
@@ -68,8 +69,8 @@ export class Tallier {
     private db: Kysely<DB>,
     private options: TallierOptions = {},
   ) {
-    this.flushMs = options.flushMs ?? 250;
-    this.flushAt = options.flushAt ?? 2000;
+    this.flushMs = options.flushMs ?? 500;
+    this.flushAt = options.flushAt ?? 5000;
     this.batchSize = options.batchSize ?? 4000;
     const sweepMs = options.sweepMs ?? 10_000;
     if (sweepMs > 0) {
@@ -80,7 +81,8 @@ export class Tallier {
           .catch((e) => this.options.log?.(`tallies: could not fold queued responses (${(e as Error).message}); will try again`))
           .finally(() => (this.sweeping = undefined));
       };
-      setTimeout(sweep, 0).unref?.();
+      // Soon after start (not during it: a busy start-up should not wait for this).
+      setTimeout(sweep, Math.min(1000, sweepMs)).unref?.();
       this.sweeper = setInterval(sweep, sweepMs);
       this.sweeper.unref?.();
     }
@@ -94,14 +96,22 @@ export class Tallier {
   /** Call after the transaction that stored (and queued) these responses has committed. */
   add(items: Iterable<TallySource>): void {
     for (const it of items) this.pending.set(it.id, it);
-    if (this.pending.size >= this.flushAt) void this.flush().catch(() => {});
-    else if (this.pending.size && !this.timer && !this.closed) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.flush().catch(() => {});
-      }, this.flushMs);
-      this.timer.unref?.();
-    }
+    if (this.pending.size >= this.flushAt && !this.running) void this.flush().catch(() => {});
+    else this.schedule();
+  }
+
+  /**
+   * A background fold soon. A fold costs much the same however few responses it counts (it rewrites the
+   * tally rows they share: thousands for a long survey), so folds are spaced at least 4× the last one's
+   * duration apart — counting takes at most about a fifth of the time, and under load each fold counts more.
+   */
+  private schedule() {
+    if (this.closed || !this.pending.size || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush().catch(() => {});
+    }, Math.max(this.flushMs, 4 * this.lastFoldMs));
+    this.timer.unref?.();
   }
 
   /**
@@ -148,6 +158,7 @@ export class Tallier {
       this.timer = undefined;
     }
     const ids = [...this.pending.keys()];
+    const started = Date.now();
     try {
       for (let i = 0; i < ids.length; i += this.batchSize) {
         const chunk = ids.slice(i, i + this.batchSize);
@@ -157,13 +168,8 @@ export class Tallier {
         for (const id of chunk) this.pending.delete(id);
       }
     } finally {
-      if (this.pending.size && !this.closed && !this.timer) {
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          void this.flush().catch(() => {});
-        }, this.flushMs);
-        this.timer.unref?.();
-      }
+      if (ids.length) this.lastFoldMs = Date.now() - started;
+      this.schedule();
     }
   }
 
@@ -201,7 +207,7 @@ export class Tallier {
         returning q.response_id as id, exists (select 1 from responses r where r.id = q.response_id and r.status = 'counted') as live`.execute(tx);
       if (!claimed.rows.length) return [];
       const ids = claimed.rows.map((r) => String(r.id).toLowerCase());
-      const merged = new Map<string, TallyWrite>();
+      const merged = new Merged();
       const unknown: string[] = [];
       claimed.rows.forEach((row, i) => {
         if (!row.live) return;
@@ -234,31 +240,15 @@ export class Tallier {
         }
       }
       // Key order = the primary key's order, so every writer locks tally rows in the same order.
-      const rows = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+      const rows = merged.rows();
       if (rows.length) await writeTallies(tx, rows, 1);
       return ids;
     });
   }
 
-  private addIncrements(merged: Map<string, TallyWrite>, it: TallySource) {
-    const year = Math.floor(it.period / 100);
-    const prefix = `${it.instrumentId}\u0000`;
-    const mid = `\u0000${it.partnerId}\u0000${year}\u0000${it.instrumentVersion}\u0000`;
-    forEachIncrement(
-      it.definition,
-      it.answers as never,
-      (question, option, groupQuestion, groupValue, n, sum) => {
-        const key = `${prefix}${groupQuestion}${mid}${question}\u0000${option}\u0000${groupValue}`;
-        const seen = merged.get(key);
-        if (seen) {
-          seen.n += n;
-          seen.sum += sum;
-        } else {
-          merged.set(key, { instrument_id: it.instrumentId, instrument_version: it.instrumentVersion, partner_id: it.partnerId, year, question, option, groupQuestion, groupValue, n, sum });
-        }
-      },
-      { groupBy: it.groupBy, resolveOptions: this.options.resolveOptions },
-    );
+  private addIncrements(merged: Merged, it: TallySource) {
+    const slice = merged.slice(it.instrumentId, it.instrumentVersion, it.partnerId, Math.floor(it.period / 100));
+    forEachIncrement(it.definition, it.answers as never, slice.visit, { groupBy: it.groupBy, resolveOptions: this.options.resolveOptions });
   }
 
   private async lookup(id: string, version: number, tx: Kysely<DB>) {
@@ -272,5 +262,64 @@ export class Tallier {
     if (!r) return undefined;
     const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
     return { definition: parse(r.definition) as AggregatableDefinition, groupBy: parse(r.group_by) as string[] };
+  }
+}
+
+/**
+ * Increments of many responses added up, by slice (instrument, version, partner, year) and then by
+ * group question → group value → question → option. Nested maps keyed by the definition's own strings
+ * (whose hashes V8 keeps) rather than one joined key per increment: no string is built per increment.
+ */
+class Merged {
+  private slices = new Map<string, { key: [string, number, string, number]; groups: Map<string, Map<string, Map<string, Map<string, { n: number; sum: number }>>>>; visit: IncrementVisitor }>();
+
+  slice(instrumentId: string, version: number, partnerId: string, year: number) {
+    const id = `${instrumentId}\u0000${version}\u0000${partnerId}\u0000${year}`;
+    let s = this.slices.get(id);
+    if (!s) {
+      const groups = new Map<string, Map<string, Map<string, Map<string, { n: number; sum: number }>>>>();
+      const visit: IncrementVisitor = (question, option, groupQuestion, groupValue, n, sum) => {
+        let byValue = groups.get(groupQuestion);
+        if (!byValue) groups.set(groupQuestion, (byValue = new Map()));
+        let byQuestion = byValue.get(groupValue);
+        if (!byQuestion) byValue.set(groupValue, (byQuestion = new Map()));
+        let byOption = byQuestion.get(question);
+        if (!byOption) byQuestion.set(question, (byOption = new Map()));
+        const cell = byOption.get(option);
+        if (cell) {
+          cell.n += n;
+          cell.sum += sum;
+        } else byOption.set(option, { n, sum });
+      };
+      this.slices.set(id, (s = { key: [instrumentId, version, partnerId, year], groups, visit }));
+    }
+    return s;
+  }
+
+  /** Every row, sorted in the primary key's order, so concurrent writers lock tally rows in one order. */
+  rows(): TallyWrite[] {
+    const out: TallyWrite[] = [];
+    for (const { key, groups } of this.slices.values()) {
+      const [instrument_id, instrument_version, partner_id, year] = key;
+      for (const [groupQuestion, byValue] of groups) {
+        for (const [groupValue, byQuestion] of byValue) {
+          for (const [question, byOption] of byQuestion) {
+            for (const [option, c] of byOption) out.push({ instrument_id, instrument_version, partner_id, year, question, option, groupQuestion, groupValue, n: c.n, sum: c.sum });
+          }
+        }
+      }
+    }
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return out.sort(
+      (a, b) =>
+        cmp(a.instrument_id, b.instrument_id) ||
+        cmp(a.groupQuestion, b.groupQuestion) ||
+        cmp(a.partner_id, b.partner_id) ||
+        a.year - b.year ||
+        a.instrument_version - b.instrument_version ||
+        cmp(a.question, b.question) ||
+        cmp(a.option, b.option) ||
+        cmp(a.groupValue, b.groupValue),
+    );
   }
 }
