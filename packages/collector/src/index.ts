@@ -5,5 +5,5 @@ export { openDatabase, migrate, type Database, type StorageKind } from './db/dat
 export { Store, type Partner, type RegisteredInstrument } from './store.js';
 export { createUser, hashPassword, verifyPassword } from './auth.js';
 export { deleteOlderThan, deleteByReceipt } from './retention.js';
-export { setSampleLoader, type SampleLoader } from './sample.js';
+export { setSampleLoader, EnvelopeLoader, type SampleLoader, type LoadOutcome } from './sample.js';
 export { csvCell, toCsv } from './csv.js';

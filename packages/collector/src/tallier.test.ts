@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { receiptCode } from '@carers-voice/core/response';
 import { buildApp, type App, type AppOptions } from './server.js';
+import { EnvelopeLoader } from './sample.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createUser } from './auth.js';
 import { openBackends, resetDatabase } from './testing/databases.js';
@@ -121,6 +122,26 @@ for (const backend of backends) {
       assert.deepEqual([...new Set(codes)], [200]);
       await app.writer.tallier.flushAll();
       assert.deepEqual(await tallyDifferences(db), []);
+    });
+
+    test('EnvelopeLoader (the public bulk loader): checked like POST /responses, stored once, marked synthetic, counted by close()', async () => {
+      const loader = new EnvelopeLoader(backend.database);
+      const good = Array.from({ length: 200 }, (_, i) => varied(i + 5000));
+      const outcomes = await Promise.all([...good, good[0]].map((e) => loader.load(e)));
+      assert.deepEqual(outcomes.slice(0, 200).map((o) => o.status), good.map(() => 201));
+      assert.equal(outcomes[200]!.status, 200, 'the same envelope again');
+      assert.equal((await loader.load({ ...good[1], answers: { ...good[1]!.answers, break: 'strongly-disagree' } })).status, 409, 'the same id with other answers');
+      const bad = await loader.load(varied(1, { partner: 'nobody' }));
+      assert.deepEqual([bad.status, 'error' in bad && bad.error], [422, 'unknown partner "nobody"']);
+      const wrong = await loader.load(envelope({}, { 'age-band': 'old' }));
+      assert.equal(wrong.status, 400);
+      assert.ok('problems' in wrong && wrong.problems!.some((p) => p.question === 'age-band'));
+      await loader.close();
+      assert.equal(await queuedCount(db), 0);
+      assert.deepEqual(await tallyDifferences(db), []);
+      const row = await db.selectFrom('responses').select(['meta', 'receipt_hash']).where('id', '=', good[0]!.id).executeTakeFirstOrThrow();
+      assert.equal((typeof row.meta === 'string' ? JSON.parse(row.meta) : row.meta).synthetic, true);
+      assert.equal(row.receipt_hash, null);
     });
 
     test('two collector instances on one database, folding at the same time, never count a response twice', async () => {

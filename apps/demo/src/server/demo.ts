@@ -10,11 +10,8 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { parseDefinition, resolveOptions } from '@carers-voice/core/content';
-import { buildApp, createUser, loadConfig, openFromConfig, type App, type Database } from '../../../../packages/collector/src/index.js';
-// The collector's own ingest path (not in its public exports yet; its sample loader uses the same).
-import { IngestWriter, hashBody, periodOf } from '../../../../packages/collector/src/ingest.js';
-import { checkEnvelopeAnswers } from '../../../../packages/collector/src/core-api.js';
+import { parseDefinition } from '@carers-voice/core/content';
+import { buildApp, createUser, EnvelopeLoader, loadConfig, openFromConfig, type App, type Database } from '../../../../packages/collector/src/index.js';
 import { buildDemo, demoRoot, repoRoot, type Built } from './build.js';
 import { loadDemoSample, type SamplePartner } from './sample.js';
 
@@ -198,41 +195,15 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     if (scale > 0 && existsSync(marker)) sampleLoaded = 'already';
     else if (scale > 0) {
       log('Loading synthetic sample responses (first start only; one to a few minutes)…');
-      // Stored through the collector's own writer (the one POST /responses uses): answers checked
-      // against the registered definition, the row and its running tallies in one transaction, in
-      // large batches so first start stays short. Each response is filed under the month it was given.
-      const writer = new IngestWriter(database.db, { maxBatch: 500, lingerMs: 5, resolveOptions: (q) => resolveOptions(q) });
-      const groupByOf = new Map(INSTRUMENTS.map((i) => [i.id, i.groupBy]));
-      const definitionOf = new Map(registered.map((r) => [r.id, r.definition]));
+      // Stored through the collector's public bulk loader (EnvelopeLoader): each envelope checked as
+      // POST /responses checks it, stored and counted by the same writer and tallier, in large batches
+      // so first start stays short. Each response is filed under the month it was given.
+      const loader = new EnvelopeLoader(database);
       let statementApp: App | undefined;
       const started = Date.now();
       const result = await loadDemoSample(
         {
-          async post(envelope) {
-            const definition = definitionOf.get(envelope.instrument.id)!;
-            const checked = checkEnvelopeAnswers(definition, envelope.answers);
-            if (!checked.ok) return { status: 400, body: JSON.stringify(checked.problems) };
-            const submitted = new Date(envelope.submittedAt);
-            const outcome = await writer.submit({
-              id: envelope.id,
-              instrumentId: envelope.instrument.id,
-              instrumentVersion: envelope.instrument.version,
-              partnerId: envelope.partner,
-              locale: envelope.locale,
-              period: periodOf(submitted),
-              startedAt: envelope.startedAt,
-              submittedAt: envelope.submittedAt,
-              answers: checked.answers,
-              meta: envelope.meta ?? {},
-              contact: undefined,
-              bodyHash: hashBody(envelope),
-              receiptHash: null,
-              quarantineReason: null,
-              definition: definition as never,
-              groupBy: groupByOf.get(envelope.instrument.id) ?? [],
-            });
-            return { status: outcome.kind === 'stored' ? 201 : outcome.kind === 'duplicate' ? 200 : 409, body: outcome.kind };
-          },
+          post: (envelope) => loader.load(envelope).then((r) => ({ status: r.status, body: JSON.stringify(r) })),
           async statement(pollId, partner, text) {
             // Through the public route a partner page uses (in-process).
             statementApp ??= await buildApp({ config: { ...config, logLevel: 'silent', rateLimit: { perClientPerMinute: 1_000_000, perPartnerPerMinute: 1_000_000 } }, database });
@@ -249,7 +220,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
           },
         },
       );
-      await writer.close();
+      await loader.close();
       await statementApp?.close();
       if (result.refused.length) log(`note: some sample responses were refused, e.g. ${result.refused[0]!.status} ${result.refused[0]!.body.slice(0, 300)}`);
       log(`Loaded ${result.stored} synthetic responses in ${Math.round((Date.now() - started) / 1000)} s.`);

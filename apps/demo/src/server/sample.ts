@@ -2,9 +2,11 @@
  * Synthetic sample responses for the demo: several partners, three calendar years, a few thousand
  * annual-survey responses a year, with skews a strategy group would recognise (most carers 45–64,
  * young carers mostly through the school, more hours with age, small improvements year on year).
- * Every envelope is built with core's `createEnvelope` and stored through the collector's own
- * `POST /api/v1/responses` handler (in-process, `inject`), so validation, quarantine rules and the
- * running tallies are exactly those of real responses. Each one carries `meta.device = "synthetic"`.
+ * Every envelope is built with core's `createEnvelope` and handed to a `SampleSink`; the demo's sink is
+ * the collector's public bulk loader (`EnvelopeLoader` from `@carers-voice/collector`), which checks each
+ * one as POST /api/v1/responses does and stores and counts it through the same writer and tallier, so the
+ * running tallies are exactly those of real responses. Each one carries `meta.device = "synthetic"` (and
+ * the loader marks it `meta.synthetic`); the one-vote-per-device rule does not apply to loaded responses.
  *
  * Deterministic: the same seed gives the same ids and bodies, so loading twice stores nothing twice.
  */
