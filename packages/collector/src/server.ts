@@ -85,7 +85,7 @@ export async function buildApp({ config, database, now = () => new Date(), inges
   const { db } = database;
   const store = new Store(db);
   const resolveOptions = optionsResolver();
-  const writer = new IngestWriter(db, { concurrency: database.kind === 'postgres' ? 4 : 1, lingerMs: database.kind === 'postgres' ? 1 : 3, resolveOptions, ...ingest });
+  const writer = new IngestWriter(db, { concurrency: database.kind === 'postgres' ? 4 : 1, lingerMs: database.kind === 'postgres' ? 1 : 3, resolveOptions, log: (m) => app.log.warn(m), ...ingest });
 
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,

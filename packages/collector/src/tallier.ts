@@ -93,10 +93,15 @@ export class Tallier {
     return this.pending.size;
   }
 
+  /** A background fold failed: nothing is lost (the responses stay queued); it is tried again. */
+  private failed(e: unknown) {
+    this.options.log?.(`tallies: could not count stored responses just now (${(e as Error).message}); will try again`);
+  }
+
   /** Call after the transaction that stored (and queued) these responses has committed. */
   add(items: Iterable<TallySource>): void {
     for (const it of items) this.pending.set(it.id, it);
-    if (this.pending.size >= this.flushAt && !this.running) void this.flush().catch(() => {});
+    if (this.pending.size >= this.flushAt && !this.running) void this.flush().catch((e) => this.failed(e));
     else this.schedule();
   }
 
@@ -109,7 +114,7 @@ export class Tallier {
     if (this.closed || !this.pending.size || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush().catch(() => {});
+      void this.flush().catch((e) => this.failed(e));
     }, Math.max(this.flushMs, 4 * this.lastFoldMs));
     this.timer.unref?.();
   }
