@@ -5,7 +5,7 @@ import { msg, str } from '@lit/localize';
 import { resolveOptions, type AnswerValue, type Answers, type Poll, type Question } from '@carers-voice/core/content';
 import { localiseDefinition } from '@carers-voice/core/i18n';
 import { checkAnswers, createEnvelope, newId, type AnswerProblem, type ResponseEnvelope } from '@carers-voice/core/response';
-import { deviceToken, sharedOutbox, type Outbox, type OutboxChangeEvent, type OutboxRecord } from '@carers-voice/core/outbox';
+import { deviceToken, type OutboxRecord } from '@carers-voice/core/outbox';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { SubmitGuard } from '../base/submit-guard.js';
@@ -15,6 +15,7 @@ import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
 import { deliveryMode } from '../widget/delivery.js';
+import { OutboxStatusController } from '../widget/outbox-status-controller.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import {
   STATEMENT_MAX,
@@ -172,13 +173,17 @@ export class CarerPoll extends CarerElement {
 
   private poll?: Poll;
   private startedAt = new Date().toISOString();
-  private outbox?: Outbox;
   private readySent = false;
   private touched = false;
   private focusAfterUpdate: string | undefined;
   private loads = new AbortController();
   private resultsRequested = false;
   private lastSentId = '';
+  private readonly outboxStatus = new OutboxStatusController(this, {
+    database: () => this.database,
+    watching: () => this.lastSentId,
+    onRecord: (record) => this.applyRecord(record),
+  });
 
   /** Resolves once the definition is loaded, the device's last vote read and the first screen rendered. */
   get ready(): Promise<void> {
@@ -200,14 +205,8 @@ export class CarerPoll extends CarerElement {
   private statementsLoaded: Promise<void> = Promise.resolve();
   private votingCache?: { poll: Poll; statements: CarerStatement[]; result: Poll };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.lastSentId) this.outbox?.addEventListener('change', this.onOutboxChange);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.outbox?.removeEventListener('change', this.onOutboxChange);
     clearTimeout(this.boundaryTimer);
     this.boundaryTimer = undefined;
   }
@@ -285,7 +284,7 @@ export class CarerPoll extends CarerElement {
       });
     }
     if (endpoint) {
-      this.watchOutbox();
+      this.outboxStatus.watch();
       void fetchUpdates(endpoint, poll.id, signal).then((updates) => {
         if (!signal.aborted) this.updates = updates;
       });
@@ -526,7 +525,7 @@ export class CarerPoll extends CarerElement {
     }
     this.delivery = { status: 'pending', attempts: 0 };
     try {
-      const outbox = this.watchOutbox();
+      const outbox = this.outboxStatus.watch();
       const record = await outbox.enqueue(envelope, endpoint);
       if (this.lastSentId !== id) return;
       this.applyRecord((await outbox.get(id)) ?? record);
@@ -534,21 +533,6 @@ export class CarerPoll extends CarerElement {
       if (this.lastSentId === id) this.delivery = { status: 'pending', attempts: 1, lastError: 'storage' };
     }
   }
-
-  private watchOutbox(): Outbox {
-    const outbox = sharedOutbox(this.database ? { database: this.database } : {});
-    if (this.outbox !== outbox) {
-      this.outbox?.removeEventListener('change', this.onOutboxChange);
-      this.outbox = outbox;
-      outbox.addEventListener('change', this.onOutboxChange);
-    }
-    return outbox;
-  }
-
-  private readonly onOutboxChange = (e: Event): void => {
-    const record = (e as OutboxChangeEvent).record;
-    if (record.id === this.lastSentId) this.applyRecord(record);
-  };
 
   private applyRecord(record: OutboxRecord): void {
     const before = this.delivery?.status;

@@ -5,7 +5,7 @@ import type { AnswerValue, Answers, Outcome, Quiz, QuizQuestion, Question, Signp
 import { scoreQuiz, identifyOutcome, type QuestionScore, type QuizScore } from '@carers-voice/core/logic';
 import { localiseDefinition } from '@carers-voice/core/i18n';
 import { checkAnswers, createEnvelope, newId, type AnswerProblem, type ResponseEnvelope } from '@carers-voice/core/response';
-import { sharedOutbox, type Outbox, type OutboxChangeEvent, type OutboxRecord } from '@carers-voice/core/outbox';
+import type { OutboxRecord } from '@carers-voice/core/outbox';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { SubmitGuard } from '../base/submit-guard.js';
@@ -14,6 +14,7 @@ import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
 import { deliveryMode } from '../widget/delivery.js';
+import { OutboxStatusController } from '../widget/outbox-status-controller.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import { answerIds, answersSayYoung, formatScore, isAnswered, quizRoute } from './quiz-logic.js';
 import { quizStyles } from './carer-quiz.styles.js';
@@ -140,9 +141,13 @@ export class CarerQuiz extends CarerElement {
   @state() private controlsReady = true;
   private controlsLoad?: Promise<void> | undefined;
   private submittedAttempt = '';
+  private readonly outboxStatus = new OutboxStatusController(this, {
+    database: () => this.database,
+    watching: () => this.submittedAttempt,
+    onRecord: (record) => this.applyRecord(record),
+  });
   private finalScore?: QuizScore;
   private finalOutcome?: Outcome;
-  private outbox?: Outbox;
   private readySent = false;
   private focusAfterUpdate: string | undefined;
 
@@ -172,16 +177,6 @@ export class CarerQuiz extends CarerElement {
       .then(() => undefined);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.submittedAttempt) this.outbox?.addEventListener('change', this.onOutboxChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.outbox?.removeEventListener('change', this.onOutboxChange);
-  }
-
   // `update`, not `willUpdate`: the definition controller settles in `hostUpdate`, between the two.
   protected override update(changed: PropertyValues<this>): void {
     const definition = this.source.status === 'ready' ? this.source.definition : undefined;
@@ -206,7 +201,7 @@ export class CarerQuiz extends CarerElement {
       },
     );
     this.reset();
-    if (this.config.endpoint) this.watchOutbox();
+    if (this.config.endpoint) this.outboxStatus.watch();
   }
 
   /** A fresh attempt: no answers, a new id. */
@@ -522,7 +517,7 @@ export class CarerQuiz extends CarerElement {
     const attempt = this.attempt;
     this.delivery = { status: 'pending', attempts: 0 };
     try {
-      const outbox = this.watchOutbox();
+      const outbox = this.outboxStatus.watch();
       const record = await outbox.enqueue(envelope, endpoint);
       if (attempt !== this.attempt) return;
       this.applyRecord((await outbox.get(envelope.id)) ?? record);
@@ -530,21 +525,6 @@ export class CarerQuiz extends CarerElement {
       if (attempt === this.attempt) this.delivery = { status: 'pending', attempts: 1, lastError: 'storage' };
     }
   }
-
-  private watchOutbox(): Outbox {
-    const outbox = sharedOutbox(this.database ? { database: this.database } : {});
-    if (this.outbox !== outbox) {
-      this.outbox?.removeEventListener('change', this.onOutboxChange);
-      this.outbox = outbox;
-      outbox.addEventListener('change', this.onOutboxChange);
-    }
-    return outbox;
-  }
-
-  private readonly onOutboxChange = (e: Event): void => {
-    const record = (e as OutboxChangeEvent).record;
-    if (record.id === this.submittedAttempt) this.applyRecord(record);
-  };
 
   private applyRecord(record: OutboxRecord): void {
     // A "change" for an attempt the carer has since restarted still tells the partner it arrived.

@@ -6,7 +6,7 @@ import type { AnswerValue, Answers, Question, Survey } from '@carers-voice/core/
 import { resolveOptions } from '@carers-voice/core/content';
 import { localiseDefinition } from '@carers-voice/core/i18n';
 import { checkAnswers, createEnvelope, formatReceiptCode, receiptCode, splitContact, type AnswerProblem, type ResponseEnvelope } from '@carers-voice/core/response';
-import { DraftStore, sharedOutbox, type Outbox, type OutboxChangeEvent, type OutboxRecord } from '@carers-voice/core/outbox';
+import { DraftStore, type OutboxRecord } from '@carers-voice/core/outbox';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { SubmitGuard } from '../base/submit-guard.js';
@@ -16,6 +16,7 @@ import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
 import { deliveryMode } from '../widget/delivery.js';
+import { OutboxStatusController } from '../widget/outbox-status-controller.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import {
   answerIds,
@@ -184,7 +185,11 @@ export class CarerSurvey extends CarerElement {
   private startedAt = new Date().toISOString();
   private honeypot = '';
   private envelopeId = '';
-  private outbox?: Outbox;
+  private readonly outboxStatus = new OutboxStatusController(this, {
+    database: () => this.database,
+    watching: () => this.envelopeId,
+    onRecord: (record) => this.applyRecord(record),
+  });
   private readySent = false;
   private saving?: Promise<void>;
   private dirty = false;
@@ -225,16 +230,6 @@ export class CarerSurvey extends CarerElement {
   private get maxAgeMs(): number {
     const days = Number.isFinite(this.draftDays) && this.draftDays > 0 ? this.draftDays : 7;
     return days * DAY_MS;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.outbox?.removeEventListener('change', this.onOutboxChange);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.envelopeId) this.outbox?.addEventListener('change', this.onOutboxChange);
   }
 
   // `update`, not `willUpdate`: the definition controller settles in `hostUpdate`, which runs between the two.
@@ -306,7 +301,7 @@ export class CarerSurvey extends CarerElement {
       })
       .finally(() => {
         // Responses queued on an earlier visit are sent from now on (after the first page is up).
-        if (this.survey === survey && this.config.endpoint) this.watchOutbox();
+        if (this.survey === survey && this.config.endpoint) this.outboxStatus.watch();
       });
   }
 
@@ -320,7 +315,7 @@ export class CarerSurvey extends CarerElement {
       return;
     }
     this.delivery = { status: 'pending', attempts: 1 };
-    const outbox = this.watchOutbox();
+    const outbox = this.outboxStatus.watch();
     void outbox.get(sent.id).then(
       (record) => {
         if (record && this.envelopeId === sent.id) this.applyRecord(record);
@@ -611,7 +606,7 @@ export class CarerSurvey extends CarerElement {
     this.dispatchEvent(new CarerSubmitEvent({ envelope }));
     try {
       if (endpoint) {
-        const outbox = this.watchOutbox();
+        const outbox = this.outboxStatus.watch();
         const record = await outbox.enqueue(envelope, endpoint);
         // The outbox may already have delivered it.
         this.applyRecord((await outbox.get(envelope.id)) ?? record);
@@ -639,21 +634,6 @@ export class CarerSurvey extends CarerElement {
     this.guard.release();
     this.dispatchEvent(new CarerPageEvent({ page: DONE, number: 0, total: steps.length }));
   }
-
-  private watchOutbox(): Outbox {
-    const outbox = sharedOutbox(this.database ? { database: this.database } : {});
-    if (this.outbox !== outbox) {
-      this.outbox?.removeEventListener('change', this.onOutboxChange);
-      this.outbox = outbox;
-      outbox.addEventListener('change', this.onOutboxChange);
-    }
-    return outbox;
-  }
-
-  private readonly onOutboxChange = (e: Event): void => {
-    const record = (e as OutboxChangeEvent).record;
-    if (record.id === this.envelopeId) this.applyRecord(record);
-  };
 
   private applyRecord(record: OutboxRecord): void {
     const before = this.delivery?.status;

@@ -16,3 +16,4 @@ export {
 export { renderDefinitionProblem, renderLoading, definitionProblemStyles } from './definition-problem.js';
 export { registerInstrument, builtInInstrument, builtInInstrumentIds } from './builtins.js';
 export { deliveryMode } from './delivery.js';
+export { OutboxStatusController, type OutboxStatusOptions } from './outbox-status-controller.js';
