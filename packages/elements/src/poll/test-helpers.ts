@@ -10,6 +10,9 @@ export { sendKeys };
 import type { CarerPoll } from './carer-poll.js';
 import './define.js';
 import { localeReady } from '../i18n/index.js';
+import { deepActive, deepAll, seen, settle, tabUntil } from '../widget/test-helpers.js';
+
+export { deepActive, deepAll, seen, settle };
 
 const base = { version: 1, privacy: { anonymous: true, notice: 'We do not ask who you are.' }, showResults: 'after-vote' } as const;
 
@@ -129,15 +132,6 @@ export async function renderPoll(props: Partial<CarerPoll> & Record<string, unkn
   return el;
 }
 
-/** Waits for the widget and every element inside it to finish rendering. */
-export async function settle(el: Element): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await (el as CarerPoll).updateComplete;
-    const nested = deepAll(el, '*').filter((n): n is Element & { updateComplete: Promise<unknown> } => 'updateComplete' in n);
-    await Promise.all(nested.map((n) => n.updateComplete));
-  }
-}
-
 /** Waits until `check` is true (polling), for things that arrive over the network or from IndexedDB. */
 export async function until(check: () => boolean | Promise<boolean>, what: string, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -148,50 +142,11 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
   throw new Error(`timed out waiting for ${what}`);
 }
 
-export function deepAll(root: Element | ShadowRoot, selector: string): Element[] {
-  const out: Element[] = [];
-  const scope = root instanceof Element ? root.shadowRoot : root;
-  if (!scope) return out;
-  for (const node of scope.querySelectorAll('*')) {
-    if (node.matches(selector)) out.push(node);
-    if (node.shadowRoot) out.push(...deepAll(node, selector));
-  }
-  return out;
-}
-
-/** Text as a user sees it (whitespace collapsed), piercing shadow roots; hidden bits skipped. */
-export function seen(node: Element | ShadowRoot | null | undefined): string {
-  if (!node) return '';
-  const parts: string[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
-    if (n instanceof Element) {
-      if (n.localName === 'style' || n.hasAttribute('hidden')) return;
-      if (n.shadowRoot) n.shadowRoot.childNodes.forEach(walk);
-      else n.childNodes.forEach(walk);
-    } else n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
-}
-
 export const shown = (el: Element) => seen(el.shadowRoot!);
 
-/** The element that has focus, looking through shadow roots. */
-export function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-
 /** Presses Tab until the focused element matches, as a keyboard user would. */
-export async function tabTo(match: (a: Element) => boolean, what: string, max = 30): Promise<Element> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    const a = deepActive();
-    if (a && match(a)) return a;
-  }
-  throw new Error(`Tab never reached ${what} (last: ${deepActive()?.outerHTML.slice(0, 120)})`);
+export function tabTo(match: (a: Element) => boolean, what: string, max = 30): Promise<Element> {
+  return tabUntil(match, { what, max });
 }
 
 export const isButton = (text: RegExp) => (a: Element) => a.localName === 'button' && text.test(seen(a) || a.textContent || '');

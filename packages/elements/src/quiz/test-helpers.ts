@@ -8,9 +8,12 @@ import type { Quiz } from '@carers-voice/core/content';
 import type { CarerQuiz } from './carer-quiz.js';
 import './define.js';
 import { localeReady } from '../i18n/index.js';
+import { deepActive, deepAll, seen, settle, tabUntil } from '../widget/test-helpers.js';
 import publicQuiz from '@carers-voice/content/instruments/carer-awareness-quiz.json';
 import staffQuiz from '@carers-voice/content/instruments/carer-awareness-professionals.json';
 import amIACarer from '@carers-voice/content/instruments/am-i-a-carer.json';
+
+export { deepActive, deepAll, seen, settle };
 
 export const packs = {
   public: publicQuiz as unknown as Quiz,
@@ -88,42 +91,6 @@ export async function renderQuiz(props: Partial<CarerQuiz> & Record<string, unkn
   return el;
 }
 
-/** Waits for the widget and every element inside it to finish rendering. */
-export async function settle(el: Element): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await (el as CarerQuiz).updateComplete;
-    const nested = deepAll(el, '*').filter((n): n is Element & { updateComplete: Promise<unknown> } => 'updateComplete' in n);
-    await Promise.all(nested.map((n) => n.updateComplete));
-  }
-}
-
-export function deepAll(root: Element | ShadowRoot, selector: string): Element[] {
-  const out: Element[] = [];
-  const scope = root instanceof Element ? root.shadowRoot : root;
-  if (!scope) return out;
-  for (const node of scope.querySelectorAll('*')) {
-    if (node.matches(selector)) out.push(node);
-    if (node.shadowRoot) out.push(...deepAll(node, selector));
-  }
-  return out;
-}
-
-/** Text as a user sees it (whitespace collapsed), piercing shadow roots; hidden bits skipped. */
-export function seen(node: Element | ShadowRoot | null | undefined): string {
-  if (!node) return '';
-  const parts: string[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
-    if (n instanceof Element) {
-      if (n.localName === 'style' || n.hasAttribute('hidden')) return;
-      if (n.shadowRoot) n.shadowRoot.childNodes.forEach(walk);
-      else n.childNodes.forEach(walk);
-    } else n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
-}
-
 export function heading(el: Element): string {
   return seen(el.shadowRoot!.querySelector('[data-heading]'));
 }
@@ -179,21 +146,9 @@ export function currentQuestion(el: Element): string | undefined {
   return el.shadowRoot!.querySelector('carer-question')?.getAttribute('data-qid') ?? undefined;
 }
 
-/** The element focused now, looking through shadow roots. */
-export function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-
 /** Presses Tab (up to `max` times) until the focused element matches; fails if it never does. */
-export async function tabTo(test: (active: Element) => boolean, max = 30, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Element> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: key });
-    const a = deepActive();
-    if (a && test(a)) return a;
-  }
-  throw new Error(`Tab never reached the element; focus is on ${deepActive()?.outerHTML.slice(0, 120)}`);
+export function tabTo(test: (active: Element) => boolean, max = 30, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Element> {
+  return tabUntil(test, { max, key });
 }
 
 /** Presses Enter on the button called `name`, tabbing to it first unless it has focus already. */
