@@ -63,6 +63,22 @@ export function listQuestions(definition: Definition): QuestionEntry[] {
   }
 }
 
+const listed = new WeakMap<Definition, readonly QuestionEntry[]>();
+
+/**
+ * `listQuestions` remembered per definition object, for the hot paths that run on every answer or
+ * every response (show-if visibility, answer checking). Parsed definitions are never changed in
+ * place, so the list stays right; a caller that edits a definition must pass a new object.
+ */
+export function listQuestionsOnce(definition: Definition): readonly QuestionEntry[] {
+  let entries = listed.get(definition);
+  if (!entries) {
+    entries = listQuestions(definition);
+    listed.set(definition, entries);
+  }
+  return entries;
+}
+
 /** GOV.UK style: a question is required unless it says `required: false`. */
 export function isRequired(question: Question): boolean {
   return question.required !== false;

@@ -7,7 +7,7 @@
  * has since been hidden never switches anything on.
  */
 import type { Answers, Definition, Page, Question, Survey } from '../content/index.js';
-import { listQuestions, type QuestionEntry } from '../content/index.js';
+import { listQuestionsOnce, type QuestionEntry } from '../content/walk.js';
 import { answerOf, evaluateCondition } from './condition.js';
 
 export interface Visibility {
@@ -30,7 +30,7 @@ export function computeVisibility(definition: Definition, answers: Answers): Vis
   const pageChecked = new Set<number>();
   const survey = definition.kind === 'survey' ? definition : undefined;
 
-  for (const entry of listQuestions(definition)) {
+  for (const entry of listQuestionsOnce(definition)) {
     let shown = true;
     if (survey && entry.page !== undefined) {
       if (!pageChecked.has(entry.page)) {

@@ -12,7 +12,7 @@
  */
 import type { Answers, Definition, Question } from '../content/index.js';
 import { resolveOptions } from '../content/index.js';
-import { isRequired, listQuestions } from '../content/walk.js';
+import { isRequired, listQuestionsOnce } from '../content/walk.js';
 import { answerOf } from '../logic/condition.js';
 import { computeVisibility } from '../logic/visibility.js';
 
@@ -67,7 +67,7 @@ export function checkAnswers(definition: Definition, answers: unknown, options: 
     const given = answers as Answers;
     const problems: AnswerProblem[] = [];
     const { visible, hidden } = computeVisibility(definition, given);
-    const known = new Set(listQuestions(definition).map((e) => e.question.id));
+    const known = new Set(listQuestionsOnce(definition).map((e) => e.question.id));
     const hiddenIds = new Set(hidden.map((e) => e.question.id));
     const kept: Answers = {};
 

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { DateTime, Id, LocaleTag, type Answers, type Definition } from '../content/index.js';
 import { DEFAULT_LIMITS, parseWithSchema, type Limits, type Problem } from '../content/problems.js';
-import { listQuestions } from '../content/walk.js';
+import { listQuestionsOnce } from '../content/walk.js';
 
 /** One answer: text or one option value, a number, a list of option values, or points by option. */
 export const AnswerValueSchema = z.union([
@@ -117,7 +117,7 @@ export function createEnvelope(input: CreateEnvelopeInput): ResponseEnvelope {
  */
 export function splitContact(definition: Definition, answers: Answers): { answers: Answers; contact: Record<string, string> } {
   const contactIds = new Set(
-    listQuestions(definition)
+    listQuestionsOnce(definition)
       .filter((e) => e.question.type === 'text' && e.question.contact)
       .map((e) => e.question.id),
   );
