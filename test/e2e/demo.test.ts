@@ -179,6 +179,46 @@ test('a carer completes the annual survey on the carers centre page', { timeout:
   await context.close();
 });
 
+test('the GP surgery shows the annual survey in iframe mode: the frame is the collector\'s, sized to the survey, and the page passes axe', { timeout: 180_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const surgery = demo.sites.find((s) => s.key === 'surgery')!;
+  await page.goto(`${surgery.url}/carers-survey.html`);
+  const frameElement = page.locator('carer-survey iframe');
+  await frameElement.waitFor({ timeout: 2 * TIMEOUT });
+  const frame = page.frameLocator('carer-survey iframe');
+  await frame.getByText('Page 1 of 13').waitFor({ timeout: 2 * TIMEOUT });
+  // The frame is served by the collector (another origin), for this partner and this page's origin.
+  const src = new URL((await frameElement.getAttribute('src'))!);
+  assert.equal(src.origin, demo.collectorUrl);
+  assert.equal(src.searchParams.get('partner'), 'kestrel-road-surgery');
+  // It grows to the survey's height (no inner scrolling): far taller than the reserved space. Chromium
+  // pauses rendering in a cross-origin frame that is off screen, so the size arrives once it is seen.
+  await frameElement.scrollIntoViewIfNeeded();
+  let height = 0;
+  for (let i = 0; i < 40 && height < 1000; i++) {
+    height = await frameElement.evaluate((el) => el.getBoundingClientRect().height);
+    await page.waitForTimeout(250);
+  }
+  assert.ok(height >= 1000, `the frame is sized to the survey (${height}px)`);
+  // The partner page itself never downloaded the survey's code.
+  const manifest = (await (await fetch(`${demo.collectorUrl}/embed/v1/manifest.json`)).json()) as {
+    widgets: Record<string, { files: string[]; lazy: string[] }>;
+    frame: { host: { files: string[] } };
+  };
+  const host = new Set(manifest.frame.host.files);
+  const surveyOnly = [...manifest.widgets['carer-survey']!.files, ...manifest.widgets['carer-survey']!.lazy].filter((f) => !host.has(f));
+  assert.ok(surveyOnly.length > 0);
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop() ?? ''));
+  assert.ok(loaded.some((f) => manifest.frame.host.files.includes(f)), `the frame host was loaded: ${loaded.join(', ')}`);
+  assert.deepEqual(loaded.filter((f) => surveyOnly.includes(f)), [], 'no survey code on the partner page');
+  assert.deepEqual(await axe(page), [], 'surgery survey page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('dashboard: one response is too few to show; after more it shows the rounded count; a small group reads "fewer than 8"', { timeout: 120_000 }, async () => {
   const context = await browser.newContext();
   const page = await signIn(context, 'strategy-admin');
