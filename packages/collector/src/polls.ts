@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { CARER_STATEMENT_PREFIX, percentOf, suppressSmallCounts, type OptionsResolver, type ResultsModel, type SuppressedResults } from '@carers-voice/core/aggregate';
+import { CARER_STATEMENT_PREFIX, percentOf, suppressSmallCounts, type OptionsResolver, type ResultsModel, type StatementListEntry, type StatementLists, type SuppressedResults } from '@carers-voice/core/aggregate';
 import type { DB } from './db/schema.js';
 import type { Store, RegisteredInstrument } from './store.js';
 import { computeResults, type ResultsQuery } from './results.js';
@@ -241,30 +241,7 @@ export async function pollAnswerDefinition(
  */
 export const LIST_RULES = { broadAgree: 70, dividedEach: 35, dividedSpread: 30 } as const;
 
-export interface StatementListEntry {
-  /** The answer key: the poll's own statement question id, or `s:<statement id>` for a carer's. */
-  id: string;
-  text: string;
-  source: 'poll' | 'carer';
-  base: number | null;
-  agree: number | null;
-  disagree: number | null;
-  pass: number | null;
-  /** How many partners and areas had enough responses for it. */
-  slices: number;
-  lowestAgree: number | null;
-  highestAgree: number | null;
-  reason?: 'split' | 'differs';
-}
-export interface StatementLists {
-  rules: { broadAgree: number; dividedEach: number; dividedSpread: number; threshold: number };
-  /** Statements with enough responses to be considered. */
-  considered: number;
-  /** Statements left out of both lists because too few carers answered them. */
-  tooFew: number;
-  broad: StatementListEntry[];
-  divided: StatementListEntry[];
-}
+export type { StatementListEntry, StatementLists } from '@carers-voice/core/aggregate';
 
 type Counts = { agree: number; disagree: number; pass: number };
 const emptyCounts = (): Counts => ({ agree: 0, disagree: 0, pass: 0 });

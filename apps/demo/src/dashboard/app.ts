@@ -7,7 +7,7 @@
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
 import '@carers-voice/charts/define';
-import type { ResultsModel, SuppressedResults } from '@carers-voice/core/aggregate';
+import type { ResultsModel, StatementListEntry as Listed, StatementLists as Lists, SuppressedResults } from '@carers-voice/core/aggregate';
 import type { StatementHeatmap } from '@carers-voice/charts';
 
 interface User {
@@ -623,26 +623,6 @@ async function pollsView(params: URLSearchParams, current: () => boolean, messag
   if (!id) {
     render(html`<h1>Polls</h1><p>No poll is registered yet.</p>`, app);
     return;
-  }
-  interface Listed {
-    id: string;
-    text: string;
-    source: 'poll' | 'carer';
-    base: number | null;
-    agree: number | null;
-    disagree: number | null;
-    pass: number | null;
-    slices: number;
-    lowestAgree: number | null;
-    highestAgree: number | null;
-    reason?: 'split' | 'differs';
-  }
-  interface Lists {
-    rules: { broadAgree: number; dividedEach: number; dividedSpread: number; threshold: number };
-    considered: number;
-    tooFew: number;
-    broad: Listed[];
-    divided: Listed[];
   }
   let pending: Pending[] = [];
   let updates: Update[] = [];

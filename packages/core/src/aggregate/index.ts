@@ -1,3 +1,4 @@
 export * from './suppress.js';
 export * from './tally.js';
 export * from './results.js';
+export * from './statement-lists.js';

@@ -4,6 +4,7 @@
  * public results) without ever throwing.
  */
 import type { Answers, Poll } from '@carers-voice/core/content';
+import type { StatementLists } from '@carers-voice/core/aggregate';
 import { openDeviceStore } from '@carers-voice/core/outbox';
 
 export type PollWindow = 'not-open' | 'open' | 'closed';
@@ -121,29 +122,7 @@ export interface PublicQuestion {
   options?: PublicOption[];
   mean?: number | null;
 }
-/** One statement in the collector's "broad agreement" or "divided" list (packages/collector/src/polls.ts). */
-export interface ListedStatement {
-  /** The answer key: the poll's own statement id, or `s:<statement id>` for a carer's. */
-  id: string;
-  text: string;
-  source: 'poll' | 'carer';
-  base: number | null;
-  agree: number | null;
-  disagree: number | null;
-  pass: number | null;
-  slices: number;
-  lowestAgree: number | null;
-  highestAgree: number | null;
-  reason?: 'split' | 'differs';
-}
-export interface StatementLists {
-  rules: { broadAgree: number; dividedEach: number; dividedSpread: number; threshold: number };
-  considered: number;
-  /** Statements left out of both lists because too few carers answered them. */
-  tooFew: number;
-  broad: ListedStatement[];
-  divided: ListedStatement[];
-}
+export type { StatementListEntry as ListedStatement, StatementLists } from '@carers-voice/core/aggregate';
 
 export type PublicResults =
   | { suppressed: false; base: number | null; suppression: { threshold: number; rounding: number }; questions: PublicQuestion[]; statementLists?: StatementLists }
