@@ -98,17 +98,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-const Origin = z.string().refine(
-  (s) => {
-    try {
-      const u = new URL(s);
-      return u.origin === s && (u.protocol === 'https:' || u.protocol === 'http:');
-    } catch {
-      return false;
-    }
-  },
-  { message: 'an origin is scheme://host[:port] with no path or trailing slash, e.g. https://www.example.org' },
-);
+/** An http(s) origin exactly as browsers send it: scheme://host[:port], no path or trailing slash. */
+export function isOrigin(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.origin === s && (u.protocol === 'https:' || u.protocol === 'http:');
+  } catch {
+    return false;
+  }
+}
+const Origin = z.string().refine(isOrigin, { message: 'an origin is scheme://host[:port] with no path or trailing slash, e.g. https://www.example.org' });
 export const PartnerSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a partner id uses lower-case letters, digits and "-"'),
   name: z.string().min(1),

@@ -19,7 +19,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from './config.js';
+import { isOrigin, type Config } from './config.js';
 import type { Store } from './store.js';
 
 export interface EmbedRouteDeps {
@@ -50,17 +50,9 @@ const TYPES: Record<string, string> = {
 /** esbuild's chunk names end in `-` and eight base32 characters. */
 const HASHED = /-[A-Z0-9]{8}\.(js|css)$/;
 
-const Origin = z.string().refine(
-  (s) => {
-    try {
-      const u = new URL(s);
-      return u.origin === s && (u.protocol === 'https:' || u.protocol === 'http:');
-    } catch {
-      return false;
-    }
-  },
-  { message: 'origin must be the partner page\'s origin, scheme://host[:port] with no path, e.g. https://www.example.org' },
-);
+const Origin = z.string().refine(isOrigin, {
+  message: 'origin must be the partner page\'s origin, scheme://host[:port] with no path, e.g. https://www.example.org',
+});
 const FrameQuery = z.object({
   partner: z.string({ error: 'add ?partner=<your partner id>' }).regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a partner id uses lower-case letters, digits and "-"'),
   instrument: z.string({ error: 'add &instrument=<instrument id>' }).regex(/^[a-z][a-z0-9_-]{0,63}$/i, 'an instrument id starts with a letter and uses letters, digits, "-" or "_"'),
