@@ -5,6 +5,7 @@
 import { fixture, html } from '@open-wc/testing';
 import type { CarerSurvey } from '../../packages/elements/src/survey/carer-survey.js';
 import '../../packages/elements/src/survey/define.js';
+import { settle, deepAll } from '../../packages/elements/src/widget/test-helpers.js';
 
 /** Age → (work | school), a multiple with an exclusive option and a reveal, likert, consent → contact. */
 export const branchingSurvey = {
@@ -109,26 +110,8 @@ export async function renderSurvey(props: Partial<CarerSurvey> & Record<string, 
   return el;
 }
 
-/** Waits for the widget and every element inside it to finish rendering. */
-export async function settle(el: Element): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await (el as CarerSurvey).updateComplete;
-    const nested = [...deepAll(el, '*')].filter((n): n is Element & { updateComplete: Promise<unknown> } => 'updateComplete' in n);
-    await Promise.all(nested.map((n) => n.updateComplete));
-  }
-}
-
-/** Every element matching `selector` in `root`'s shadow tree and the shadow trees inside it. */
-export function deepAll(root: Element | ShadowRoot, selector: string): Element[] {
-  const out: Element[] = [];
-  const scope = root instanceof Element ? root.shadowRoot : root;
-  if (!scope) return out;
-  for (const node of scope.querySelectorAll('*')) {
-    if (node.matches(selector)) out.push(node);
-    if (node.shadowRoot) out.push(...deepAll(node, selector));
-  }
-  return out;
-}
+// Shared with the poll and quiz tests.
+export { settle, deepAll };
 
 export function deep<T extends Element = HTMLElement>(root: Element, selector: string): T {
   const found = deepAll(root, selector)[0];
