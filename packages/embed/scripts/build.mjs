@@ -138,6 +138,7 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
     const lazy = new Set(dynamicOf(staticClosure(widgetOut)).filter((o) => !eager.has(o)));
     const list = [...eager].map(rel);
     widgets[tag] = {
+      entry: rel(widgetOut),
       files: list,
       bytes: list.reduce((n, f) => n + manifestFiles[f].bytes, 0),
       gzip: list.reduce((n, f) => n + manifestFiles[f].gzip, 0),

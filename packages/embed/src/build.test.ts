@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { buildEmbed, buildTestHosts, budgets, ceiling } from '../scripts/build.mjs';
 
 type FileEntry = { bytes: number; gzip: number; integrity: string };
-type Widget = { missing?: true; files: string[]; gzip: number; lazy: string[]; budget?: number };
+type Widget = { missing?: true; entry: string; files: string[]; gzip: number; lazy: string[]; budget?: number };
 type Manifest = { loader: string; files: Record<string, FileEntry>; widgets: Record<string, Widget> };
 
 const built: Promise<{ manifest: Manifest; outdir: string }> = buildEmbed({ quiet: true });
@@ -79,4 +79,23 @@ test('each widget stays within its gzip size budget (loader + widget + shared ch
     if (limit !== undefined) assert.ok(widget.gzip <= limit, `<${tag}> is ${widget.gzip} bytes gzipped, over its limit of ${limit}`);
   }
   console.log(rows.join('\n'));
+});
+
+// esbuild already hoists a lazily loaded chunk's whole static closure into its own import list;
+// this keeps it so (a chain of chunk imports would cost a phone one round trip per level).
+test('a widget arrives in two round trips after the loader: its first chunk imports every chunk it needs', async () => {
+  const { manifest, outdir } = await built;
+  // The relative imports a built file makes, as the browser sees them.
+  const importsOf = (file: string) =>
+    new Set([...readFileSync(join(outdir, file), 'utf8').matchAll(/import\s*(?:[\w$*{}\s,]*from\s*)?"\.\/([^"]+)"/g)].map((m) => m[1]!));
+  const loader = readFileSync(join(outdir, manifest.loader), 'utf8');
+  for (const [tag, widget] of Object.entries(manifest.widgets)) {
+    if (widget.missing) continue;
+    assert.ok(loader.includes(`import("./${widget.entry}")`), `<${tag}>: the loader imports ${widget.entry}`);
+    const direct = importsOf(widget.entry);
+    for (const file of widget.files) {
+      if (file === manifest.loader || file === widget.entry) continue;
+      assert.ok(direct.has(file), `<${tag}>: ${widget.entry} does not import ${file} directly, so the browser finds it a round trip later`);
+    }
+  }
 });
