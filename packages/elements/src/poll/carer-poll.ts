@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResultGroup, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
@@ -41,6 +41,8 @@ import {
   type ResultsOutcome,
 } from './poll-logic.js';
 import { pollStyles } from './carer-poll.styles.js';
+import { loadControls } from '../kit/controls.js';
+import { Stepper } from '../stepping/stepper.js';
 
 /** What the carer is told about their vote (as in the survey and quiz). */
 type Delivery =
@@ -151,9 +153,15 @@ export class CarerPoll extends CarerElement {
   private readonly source = new DefinitionController<'poll'>(this, { kind: 'poll', endpoint: () => this.config.endpoint });
   private readonly announcer = new Announcer(this);
   private readonly guard = new SubmitGuard(this);
+  /** Statement polls: one statement at a time. */
+  private readonly stepper = new Stepper(this, {
+    steps: () => this.votingPoll.questions,
+    onMove: () => {
+      this.problems = [];
+    },
+  });
 
   @state() private answers: Answers = {};
-  @state() private step = 0;
   @state() private screen: 'vote' | 'voted' = 'vote';
   @state() private problems: ShownProblem[] = [];
   @state() private delivery?: Delivery;
@@ -170,6 +178,9 @@ export class CarerPoll extends CarerElement {
   @state() private statementState: StatementState = { status: 'idle' };
   /** Other carers' statements a moderator approved, offered after the poll's own (statement polls). */
   @state() private carerStatements: CarerStatement[] = [];
+  /** False while the kit loads the controls this poll's question types need (ranking, points, statements). */
+  @state() private controlsReady = true;
+  private controlsLoad: Promise<void> | undefined;
 
   private poll?: Poll;
   private startedAt = new Date().toISOString();
@@ -192,6 +203,7 @@ export class CarerPoll extends CarerElement {
       .then(() => this.updateComplete)
       .then(() => this.remembered)
       .then(() => this.statementsLoaded)
+      .then(() => this.controlsLoad)
       .then(() => this.updateComplete)
       .then(() => undefined);
   }
@@ -245,10 +257,18 @@ export class CarerPoll extends CarerElement {
 
   private start(poll: Poll): void {
     this.poll = poll;
+    // Ranking, points and statement controls come from the kit only when this poll asks them
+    // (statement questions also arrive with carers' statements, which are statements too).
+    const controls = loadControls(poll.questions.map((q) => q.type));
+    this.controlsReady = !controls;
+    const settled = () => {
+      if (this.poll === poll) this.controlsReady = true;
+    };
+    this.controlsLoad = controls?.then(settled, settled);
     this.readySent = false;
     this.touched = false;
     this.answers = {};
-    this.step = 0;
+    this.stepper.reset();
     this.screen = 'vote';
     this.problems = [];
     this.delivery = undefined;
@@ -308,7 +328,7 @@ export class CarerPoll extends CarerElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.boundaryTimer === undefined) this.scheduleBoundary();
-    if (this.poll && !this.readySent) {
+    if (this.poll && this.controlsReady && !this.readySent) {
       this.readySent = true;
       this.dispatchEvent(new CarerReadyEvent({ instrument: { id: this.poll.id, version: this.poll.version }, kind: 'poll', title: this.poll.title }));
     }
@@ -317,21 +337,7 @@ export class CarerPoll extends CarerElement {
     this.focusAfterUpdate = undefined;
     const root = this.renderRoot as ShadowRoot;
     if (target === 'summary') root.querySelector<HTMLElement>('carer-error-summary')?.focus();
-    else if (target.startsWith('legend:')) void this.focusLegend(target.slice(7));
     else root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(target)}"]`)?.focus();
-  }
-
-  private async focusLegend(qid: string): Promise<void> {
-    const root = this.renderRoot as ShadowRoot;
-    const question = root.querySelector<LitElement>(`carer-question[data-qid="${CSS.escape(qid)}"]`);
-    if (!question) return;
-    await question.updateComplete;
-    const control = question.shadowRoot?.querySelector<LitElement>('[data-control]');
-    await control?.updateComplete;
-    const heading = control?.shadowRoot?.querySelector<HTMLElement>('legend, label');
-    if (!heading) return question.focus();
-    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-    heading.focus();
   }
 
   // ------------------------------------------------------------------ reading the definition
@@ -447,29 +453,13 @@ export class CarerPoll extends CarerElement {
   /** Statement polls: Continue to the next statement (or send, at the last). */
   private onContinue(e: Event): void {
     e.preventDefault();
-    const questions = this.votingPoll.questions;
-    const q = questions[this.step];
+    const q = this.votingPoll.questions[this.stepper.at];
     if (!q) return;
     if (this.refuseIfClosed()) return;
     const problems = this.problemsFor([q]);
     if (problems.length) return this.showProblems(problems);
     this.problems = [];
-    if (this.step + 1 < questions.length) this.goToStep(this.step + 1);
-    else void this.castVote();
-  }
-
-  private goToStep(step: number): void {
-    const questions = this.votingPoll.questions;
-    this.step = step;
-    this.problems = [];
-    const q = questions[step];
-    if (!q) return;
-    this.focusAfterUpdate = `legend:${q.id}`;
-    this.dispatchEvent(new CarerPageEvent({ page: q.id, number: step + 1, total: questions.length }));
-  }
-
-  private onBack(): void {
-    if (this.step > 0) this.goToStep(this.step - 1);
+    this.stepper.next(() => void this.castVote(), q.id);
   }
 
   /** Other polls: every question on one page. */
@@ -558,11 +548,12 @@ export class CarerPoll extends CarerElement {
     this.screen = 'vote';
     this.answers = this.offeredAnswers({ ...(this.vote?.answers ?? {}) });
     this.touched = true;
-    this.step = 0;
+    this.stepper.reset();
     this.delivery = undefined;
     this.startedAt = new Date().toISOString();
     const first = this.votingPoll.questions[0];
-    this.focusAfterUpdate = first ? `legend:${first.id}` : 'heading';
+    if (first) this.stepper.focusAfterUpdate(first.id);
+    else this.focusAfterUpdate = 'heading';
     this.dispatchEvent(new CarerPageEvent({ page: 'vote', number: 1, total: this.votingPoll.questions.length }));
   }
 
@@ -625,7 +616,7 @@ export class CarerPoll extends CarerElement {
       case 'loading':
         return renderLoading();
     }
-    if (!this.poll) return renderLoading();
+    if (!this.poll || !this.controlsReady) return renderLoading();
     return html`<div class="poll" lang=${this.config.lang}>${this.renderScreen()} ${this.announcer.render()}</div>`;
   }
 
@@ -714,11 +705,11 @@ export class CarerPoll extends CarerElement {
       : nothing;
     if (this.oneAtATime) {
       const questions = poll.questions;
-      const step = Math.min(this.step, questions.length - 1);
+      const step = this.stepper.at;
       const q = questions[step]!;
       const last = step === questions.length - 1;
       return html`
-        ${step > 0 ? html`<button type="button" class="back-link" data-action="back" @click=${this.onBack}>${msg('Back', { id: 'poll.back' })}</button>` : nothing}
+        ${step > 0 ? html`<button type="button" class="back-link" data-action="back" @click=${() => this.stepper.back()}>${msg('Back', { id: 'poll.back' })}</button>` : nothing}
         ${this.renderErrorSummary()} ${step === 0 ? html`${this.renderIntro(poll)} ${lead} ${this.renderClosesOn(poll)}` : nothing}
         <p class="progress" part="progress">${msg(str`Statement ${step + 1} of ${questions.length}`, { id: 'poll.progress' })}</p>
         ${isCarerStatementKey(q.id)
@@ -726,7 +717,7 @@ export class CarerPoll extends CarerElement {
           : nothing}
         <form novalidate @submit=${this.onContinue}>
           ${this.renderQuestion(q)}
-          <button class="button" part="button" type="submit" data-action=${last ? 'send' : 'continue'} aria-busy=${this.guard.busy ? 'true' : 'false'}>
+          <button class="button" part="button" type="submit" data-action=${last ? 'send' : 'continue'} @click=${this.stepper.guardClick} aria-busy=${this.guard.busy ? 'true' : 'false'}>
             ${last ? (changing ? this.sendLabel() : msg('Send my votes', { id: 'poll.send-statements' })) : msg('Continue', { id: 'poll.continue' })}
           </button>
         </form>
