@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ContextConsumer } from '@lit/context';
+import { ContextValue } from './context-value.js';
 import { getLocale, resolveLocale, setLocale, textDirection, type SupportedLocale } from '../i18n/index.js';
 import { endpointContext, localeContext, partnerContext, themeContext } from './contexts.js';
 import type { CarerTheme } from './theme.js';
@@ -28,17 +28,17 @@ export type ConfigurableHost = ReactiveControllerHost &
  * that language and sets its own `dir`.
  */
 export class CarerConfigController implements ReactiveController {
-  private readonly endpointFromProvider: ContextConsumer<typeof endpointContext, ConfigurableHost>;
-  private readonly partnerFromProvider: ContextConsumer<typeof partnerContext, ConfigurableHost>;
-  private readonly localeFromProvider: ContextConsumer<typeof localeContext, ConfigurableHost>;
-  private readonly themeFromProvider: ContextConsumer<typeof themeContext, ConfigurableHost>;
+  private readonly endpointFromProvider: ContextValue<typeof endpointContext>;
+  private readonly partnerFromProvider: ContextValue<typeof partnerContext>;
+  private readonly localeFromProvider: ContextValue<typeof localeContext>;
+  private readonly themeFromProvider: ContextValue<typeof themeContext>;
   private appliedLang?: string;
 
   constructor(private readonly host: ConfigurableHost) {
-    this.endpointFromProvider = new ContextConsumer(host, { context: endpointContext, subscribe: true });
-    this.partnerFromProvider = new ContextConsumer(host, { context: partnerContext, subscribe: true });
-    this.localeFromProvider = new ContextConsumer(host, { context: localeContext, subscribe: true });
-    this.themeFromProvider = new ContextConsumer(host, { context: themeContext, subscribe: true });
+    this.endpointFromProvider = new ContextValue(host, endpointContext);
+    this.partnerFromProvider = new ContextValue(host, partnerContext);
+    this.localeFromProvider = new ContextValue(host, localeContext);
+    this.themeFromProvider = new ContextValue(host, themeContext);
     host.addController(this);
   }
 

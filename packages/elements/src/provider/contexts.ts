@@ -2,9 +2,12 @@
  * What `<carer-voice>` shares with every carers-voice element inside it. Widgets read these with
  * `@consume({ context, subscribe: true })`, or all at once with `CarerConfigController`.
  */
-import { createContext } from '@lit/context';
+import type { Context } from '@lit/context';
 import type { SupportedLocale } from '../i18n/index.js';
 import type { CarerTheme } from './theme.js';
+
+// What `createContext` does, without importing `@lit/context` at run time (see context-value.ts).
+const createContext = <V>(key: symbol) => key as unknown as Context<unknown, V>;
 
 /** The collector's base URL, e.g. "https://carers.example.org". */
 export const endpointContext = createContext<string | undefined>(Symbol.for('carer-voice/endpoint'));
