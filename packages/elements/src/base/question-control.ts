@@ -161,31 +161,35 @@ export abstract class QuestionControl<V extends AnswerValue = AnswerValue> exten
     return `${this.qid}-${optionValue}-reveal`;
   }
 
-  private onRevealEvent(e: Event, id: string): void {
-    e.stopPropagation();
-    const nested = e.target as QuestionControl;
-    if (e.type === 'input') this.revealValues = { ...this.revealValues, [id]: nested.value as AnswerValue };
-    this.emit(e.type);
-  }
+  /** Each reveal's follow-up control, made once (see `renderReveal`). */
+  private readonly nestedControls = new Map<string, QuestionControl>();
 
   /** The follow-up shown right after its option when that option is chosen. */
   protected renderReveal(optionValue: string, chosen: boolean): TemplateResult | typeof nothing {
     const rq = this.revealFor(optionValue);
     if (!rq) return nothing;
-    const type = rq.type;
+    const tag = rq.type === 'textarea' ? 'carer-textarea' : rq.type === 'number' ? 'carer-number' : 'carer-text-input';
+    // Made here rather than in three near-identical templates (Lit cannot bind a dynamic tag).
+    let nested = this.nestedControls.get(rq.id);
+    if (nested?.localName !== tag) {
+      nested = document.createElement(tag) as QuestionControl;
+      nested.dataset['reveal'] = '';
+      const on = (e: Event) => {
+        e.stopPropagation();
+        if (e.type === 'input') this.revealValues = { ...this.revealValues, [rq.id]: nested!.value as AnswerValue };
+        this.emit(e.type);
+      };
+      nested.addEventListener('input', on);
+      nested.addEventListener('change', on);
+      this.nestedControls.set(rq.id, nested);
+    }
     // A reveal has the shape of a small question of its own type; the nested control reads it as one.
-    const q = rq as unknown as Question;
-    const value = this.revealValues[rq.id];
-    const error = this.revealErrors[rq.id] ?? '';
-    const on = (e: Event) => this.onRevealEvent(e, rq.id);
-    let control: TemplateResult;
-    if (type === 'textarea')
-      control = html`<carer-textarea data-reveal .question=${q} .value=${value} .error=${error} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-textarea>`;
-    else if (type === 'number')
-      control = html`<carer-number data-reveal .question=${q} .value=${value} .error=${error} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-number>`;
-    else
-      control = html`<carer-text-input data-reveal .question=${q} .value=${value} .error=${error} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-text-input>`;
-    return html`<div class="reveal" id=${this.revealId(optionValue)} part="reveal" ?hidden=${!chosen}>${control}</div>`;
+    nested.question = rq as unknown as Question;
+    nested.value = this.revealValues[rq.id];
+    nested.error = this.revealErrors[rq.id] ?? '';
+    nested.easyRead = this.easyRead;
+    nested.young = this.young;
+    return html`<div class="reveal" id=${this.revealId(optionValue)} part="reveal" ?hidden=${!chosen}>${nested}</div>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

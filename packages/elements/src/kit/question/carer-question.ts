@@ -1,9 +1,9 @@
 import { css, html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { AnswerValue, Answers, Question } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
 import type { QuestionControl } from '../../base/question-control.js';
-import { hasControl, loadControl } from '../controls.js';
+import { CONTROL_TAGS, hasControl, loadControl } from '../controls.js';
 
 /**
  * Renders the right control for any `question` (single → `<carer-radios>`, multiple →
@@ -43,7 +43,19 @@ export class CarerQuestion extends CarerElement {
   @property({ attribute: false }) revealValues: Record<string, AnswerValue> = {};
   @property({ attribute: false }) revealErrors: Record<string, string> = {};
 
-  @query('[data-control]') private control?: QuestionControl;
+  /** The control now shown, kept while the question type stays the same. */
+  private control?: QuestionControl | undefined;
+
+  /** The control's download, while it is on its way. */
+  private controlLoad?: Promise<void> | undefined;
+
+  /** Also waits for the control to load and render, so `updateComplete` means the question shows. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.controlLoad) return done;
+    await this.controlLoad;
+    return super.getUpdateComplete();
+  }
 
   /** This question's answers with those of chosen reveals (see the inner control). */
   get answers(): Answers {
@@ -74,45 +86,40 @@ export class CarerQuestion extends CarerElement {
 
   override render() {
     const q = this.question;
+    if (!q || !hasControl(q.type)) this.control = undefined;
     if (!q) return nothing;
     if (!hasControl(q.type)) {
       // Loaded on first use; a failed load (offline) is tried again on the next render.
-      loadControl(q.type).then(
-        () => this.requestUpdate(),
-        () => undefined,
+      this.controlLoad ??= loadControl(q.type).then(
+        () => {
+          this.controlLoad = undefined;
+          this.requestUpdate();
+        },
+        () => {
+          this.controlLoad = undefined;
+        },
       );
       return html`<div class="pending" part="pending" aria-busy="true"></div>`;
     }
-    const common = {
-      q,
-      v: this.value,
-      e: this.error,
-    };
-    const on = (e: Event) => this.sync(e);
-    // Lit cannot bind a dynamic tag name without `unsafeStatic`; a switch keeps templates static.
-    switch (q.type) {
-      case 'single':
-        return html`<carer-radios data-control .question=${common.q} .value=${common.v} .error=${common.e} .revealValues=${this.revealValues} .revealErrors=${this.revealErrors} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-radios>`;
-      case 'multiple':
-        return html`<carer-checkboxes data-control .question=${common.q} .value=${common.v} .error=${common.e} .revealValues=${this.revealValues} .revealErrors=${this.revealErrors} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-checkboxes>`;
-      case 'select':
-        return html`<carer-select data-control .question=${common.q} .value=${common.v} .error=${common.e} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-select>`;
-      case 'likert':
-        return html`<carer-likert data-control .question=${common.q} .value=${common.v} .error=${common.e} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-likert>`;
-      case 'rating':
-        return html`<carer-rating data-control .question=${common.q} .value=${common.v} .error=${common.e} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-rating>`;
-      case 'text':
-        return html`<carer-text-input data-control .question=${common.q} .value=${common.v} .error=${common.e} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-text-input>`;
-      case 'textarea':
-        return html`<carer-textarea data-control .question=${common.q} .value=${common.v} .error=${common.e} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-textarea>`;
-      case 'number':
-        return html`<carer-number data-control .question=${common.q} .value=${common.v} .error=${common.e} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-number>`;
-      case 'ranking':
-        return html`<carer-ranking data-control .question=${common.q} .value=${common.v} .error=${common.e} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-ranking>`;
-      case 'points':
-        return html`<carer-points data-control .question=${common.q} .value=${common.v} .error=${common.e} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-points>`;
-      case 'statement':
-        return html`<carer-statement data-control .question=${common.q} .value=${common.v} .error=${common.e} ?easy-read=${this.easyRead} ?young=${this.young} @input=${on} @change=${on}></carer-statement>`;
+    // One element per question type, made here rather than in a template: Lit cannot bind a
+    // dynamic tag name (without `unsafeStatic`), and eleven copies of the same template cost bytes.
+    const tag = CONTROL_TAGS[q.type];
+    let c = this.control;
+    if (c?.localName !== tag) {
+      c = this.control = document.createElement(tag) as QuestionControl;
+      c.dataset['control'] = '';
+      const on = (e: Event) => this.sync(e);
+      c.addEventListener('input', on);
+      c.addEventListener('change', on);
     }
+    // As property bindings would: the control re-renders only for what changed.
+    c.question = q;
+    c.value = this.value;
+    c.error = this.error;
+    c.easyRead = this.easyRead;
+    c.young = this.young;
+    c.revealValues = this.revealValues;
+    c.revealErrors = this.revealErrors;
+    return c;
   }
 }
