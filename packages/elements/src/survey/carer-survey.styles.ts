@@ -175,4 +175,9 @@ export const surveyStyles = css`
   .signpost p {
     margin: 0 0 var(--cv-space-1);
   }
+  .load-problem {
+    margin: var(--cv-space-4) 0 0;
+    color: var(--cv-color-error);
+    font-weight: 700;
+  }
 `;

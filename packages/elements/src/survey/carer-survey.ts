@@ -3,10 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Question, Survey } from '@carers-voice/core/content';
-import { resolveOptions } from '@carers-voice/core/content';
 import { localiseDefinition } from '@carers-voice/core/i18n';
-import { checkAnswers, createEnvelope, formatReceiptCode, receiptCode, splitContact, type AnswerProblem, type ResponseEnvelope } from '@carers-voice/core/response';
-import { DraftStore, type OutboxRecord } from '@carers-voice/core/outbox';
+import type { AnswerProblem } from '@carers-voice/core/response';
+import { DraftStore, openDeviceStore, type Outbox, type OutboxRecord } from '@carers-voice/core/outbox';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { SubmitGuard } from '../base/submit-guard.js';
@@ -15,8 +14,7 @@ import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
-import { deliveryMode } from '../widget/delivery.js';
-import { OutboxStatusController } from '../widget/outbox-status-controller.js';
+import type { OutboxStatusController } from '../widget/outbox-status-controller.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import {
   answerIds,
@@ -24,18 +22,16 @@ import {
   isAnswered,
   isChosen,
   isYoungCarer,
-  questionsById,
   revealParents,
   route,
   type Route,
   type Step,
   type YoungCarerRule,
 } from './steps.js';
+import { CHECK, DONE, ignoreDoubleClick, type Delivery, type SentRecord } from './survey-types.js';
 import { surveyStyles } from './carer-survey.styles.js';
 import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
 import { loadControls } from '../kit/controls.js';
-
-const CHECK = 'check-answers';
 
 /** Waits until every Lit element under `root` (through shadow roots) has rendered. */
 async function settleTree(root: ShadowRoot | Element, depth = 0): Promise<void> {
@@ -53,7 +49,6 @@ async function settleTree(root: ShadowRoot | Element, depth = 0): Promise<void> 
     await settleTree(root, depth + 1);
   }
 }
-const DONE = 'confirmation';
 
 /** Same keys with the same values (answers compared by identity: they are replaced, never changed in place). */
 function sameRecord<T>(a: Record<string, T>, b: Record<string, T>): boolean {
@@ -64,25 +59,42 @@ function sameRecord<T>(a: Record<string, T>, b: Record<string, T>): boolean {
 /** Input types whose Enter key submits a form (HTML's implicit submission). */
 const IMPLICIT_SUBMIT = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', 'date', 'month', 'week', 'time', 'datetime-local']);
 
-/** The second click of a double click does not press Continue again (GOV.UK button.mjs does the same). */
-function ignoreDoubleClick(e: MouseEvent): void {
-  if (e.detail > 1) e.preventDefault();
-}
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What the carer is told about their sent answers. */
-type Delivery =
-  | { status: 'local' }
-  | { status: 'pending'; attempts: number; lastError?: string | undefined }
-  | { status: 'sent' }
-  | { status: 'rejected'; lastError?: string | undefined };
+/**
+ * How long the first page waits for the device's draft store, so a returning carer lands straight
+ * on their page (no flash of page 1). The store is opened as soon as the element is on the page, in
+ * parallel with loading the definition, so this is normally one quick read; a store slower than
+ * this does not hold the page back (the draft is then applied when it comes, if the carer has not
+ * started answering).
+ */
+const DRAFT_WAIT_MS = 400;
 
-/** What is kept on the device about a sent response, so a reload shows its confirmation. */
-interface SentRecord {
-  id: string;
-  receipt: string;
-  /** Set when it went to the outbox (then its delivery status is looked up there). */
-  endpoint?: string;
+// ------------------------------------------------------------------ what loads after the first page
+
+type Later = typeof import('./later.js');
+let later: Later | undefined;
+let laterLoading: Promise<Later> | undefined;
+
+/**
+ * Checking, the check-your-answers page, sending and the confirmation page (later.ts): loaded once
+ * per page, at idle after the first page shows; a load that fails (offline) is tried again next time.
+ */
+function loadLater(): Promise<Later> {
+  laterLoading ??= import('./later.js').then(
+    (m) => (later = m),
+    (err: unknown) => {
+      laterLoading = undefined;
+      throw err;
+    },
+  );
+  return laterLoading;
+}
+
+/** Runs `task` when the browser is idle (soon, at the latest). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1500 });
+  else setTimeout(task, 200);
 }
 
 /** The part of a question control the survey reads (every kit control has these). */
@@ -180,37 +192,40 @@ export class CarerSurvey extends CarerElement {
   @state() private draftReady = false;
   @state() private delivery?: Delivery;
   @state() private receipt = '';
+  /** The part needed after the first page could not be loaded (offline): said beside Continue. */
+  @state() private laterFailed = false;
 
   private survey?: Survey;
   private startedAt = new Date().toISOString();
   private honeypot = '';
   private envelopeId = '';
-  private readonly outboxStatus = new OutboxStatusController(this, {
-    database: () => this.database,
-    watching: () => this.envelopeId,
-    onRecord: (record) => this.applyRecord(record),
-  });
+  /** The device's outbox, opened once the sending part has loaded (see later.ts). */
+  private outboxStatus?: OutboxStatusController;
   private readySent = false;
   private saving?: Promise<void>;
+  /** A Continue waiting for the checks to load. */
+  private continuing?: Promise<void> | undefined;
   private dirty = false;
   private focusAfterUpdate: 'heading' | 'summary' | string | undefined;
 
-  /** Resolves once the latest answers are saved on the device. */
+  /** Resolves once the latest answers are saved on the device (after any Continue being acted on). */
   get saved(): Promise<void> {
-    return this.saving ?? Promise.resolve();
+    const continuing = this.continuing;
+    return continuing ? continuing.then(() => this.saved) : (this.saving ?? Promise.resolve());
   }
 
-  /** Resolves once the definition and any draft are loaded. */
+  /** Resolves once the definition and any draft are loaded and the first page (or the resumed one) shows. */
   get ready(): Promise<void> {
     return this.source.complete
       .then(() => this.updateComplete)
-      .then(() => Promise.all([this.draftLoad, this.controlsLoad]))
+      .then(() => Promise.all([this.draftLoad, this.controlsLoad, this.shown]))
       .then(() => this.updateComplete)
       .then(() => undefined);
   }
 
   private draftLoad?: Promise<void>;
   private controlsLoad?: Promise<void> | undefined;
+  private shown?: Promise<void>;
 
   private drafts(): DraftStore<Answers> {
     return new DraftStore<Answers>(this.database ? { database: this.database } : {});
@@ -232,6 +247,12 @@ export class CarerSurvey extends CarerElement {
     return days * DAY_MS;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Open the device's store now, while the definition loads, so reading a draft later is quick.
+    openDeviceStore(this.database).catch(() => undefined);
+  }
+
   // `update`, not `willUpdate`: the definition controller settles in `hostUpdate`, which runs between the two.
   protected override update(changed: PropertyValues<this>): void {
     const definition = this.source.status === 'ready' ? this.source.definition : undefined;
@@ -240,9 +261,13 @@ export class CarerSurvey extends CarerElement {
     super.update(changed);
   }
 
+  private firstKey(survey: Survey): string {
+    return route(survey, {}).steps[0]?.key ?? '';
+  }
+
   /**
-   * A new definition: show its first page at once (no wait for IndexedDB), and load any draft
-   * alongside; a draft found before the carer has answered anything resumes where they were.
+   * A new definition: its first page shows once the controls it uses are here and any draft is
+   * read (briefly waited for: see DRAFT_WAIT_MS), so a returning carer lands straight on their page.
    */
   private start(survey: Survey): void {
     this.survey = survey;
@@ -252,7 +277,8 @@ export class CarerSurvey extends CarerElement {
     this.delivery = undefined;
     this.resumed = false;
     this.startedAt = new Date().toISOString();
-    this.position = route(survey, {}).steps[0]?.key ?? '';
+    this.position = this.firstKey(survey);
+    this.draftReady = false;
     // Controls the kit loads on first use (rating, number, ranking, points, statement): wait for
     // them before the first page shows, so no question appears late or moves the page.
     const types = new Set<Question['type']>();
@@ -262,51 +288,66 @@ export class CarerSurvey extends CarerElement {
         if ((q.type === 'single' || q.type === 'multiple') && q.reveal) for (const r of Object.values(q.reveal)) types.add(r.type);
       }
     }
-    const controls = loadControls(types);
-    this.draftReady = !controls;
-    this.controlsLoad = controls?.then(
-      () => {
-        if (this.survey === survey) this.draftReady = true;
-      },
-      () => {
-        // Offline before the control arrived: show the page anyway; each question retries its control.
-        if (this.survey === survey) this.draftReady = true;
-      },
-    );
-    const key = this.draftKey;
+    // Offline before a control arrived: show the page anyway; each question retries its control.
+    this.controlsLoad = loadControls(types)?.catch(() => undefined);
+    this.draftLoad = this.loadDraft(survey);
+    const draftOrTimeout = Promise.race([this.draftLoad, new Promise<void>((resolve) => setTimeout(resolve, DRAFT_WAIT_MS))]);
+    this.shown = Promise.all([this.controlsLoad, draftOrTimeout]).then(() => {
+      if (this.survey === survey) this.draftReady = true;
+    });
+  }
+
+  /**
+   * The draft (resume where the carer was) and a sent response's confirmation (a reload after
+   * sending shows the reference again, not an empty survey), read together. Applied only while
+   * the carer has not started answering. Never rejects.
+   */
+  private async loadDraft(survey: Survey): Promise<void> {
     const store = this.drafts();
-    // Both reads in one go: the draft (resume where the carer was) and a sent response's
-    // confirmation (a reload after sending shows the reference again, not an empty survey).
-    this.draftLoad = Promise.all([store.load(key, this.maxAgeMs), store.load(this.doneKey, this.maxAgeMs).catch(() => undefined)])
-      .then(([draft, done]) => {
-        if (this.survey !== survey || Object.keys(this.answers).length > 0 || this.position !== (route(survey, {}).steps[0]?.key ?? '')) return;
-        const sent = done?.answers as Partial<SentRecord> | undefined;
-        if (sent && typeof sent.receipt === 'string' && typeof sent.id === 'string' && !(draft && draft.updatedAt > done!.updatedAt)) {
-          this.showSent(sent as SentRecord);
-        } else if (draft && typeof draft.answers === 'object' && draft.answers && Object.keys(draft.answers).length > 0) {
+    const untouched = () => this.survey === survey && Object.keys(this.answers).length === 0 && this.position === this.firstKey(survey);
+    try {
+      const [draft, done] = await Promise.all([store.load(this.draftKey, this.maxAgeMs), store.load(this.doneKey, this.maxAgeMs).catch(() => undefined)]);
+      const sent = done?.answers as Partial<SentRecord> | undefined;
+      if (sent && typeof sent.receipt === 'string' && typeof sent.id === 'string' && !(draft && draft.updatedAt > done!.updatedAt)) {
+        // The confirmation page comes with the part loaded after the first page: fetch it first.
+        const parts = await loadLater().catch(() => undefined);
+        if (parts && untouched()) this.showSent(sent as SentRecord, parts);
+      } else if (draft && typeof draft.answers === 'object' && draft.answers && Object.keys(draft.answers).length > 0 && untouched()) {
+        const steps = route(survey, draft.answers).steps;
+        const at = String(draft.position);
+        let position = steps.some((s) => s.key === at) ? at : (steps[0]?.key ?? '');
+        if (at === CHECK) {
+          // The check page comes with the part loaded after the first page; offline without it, resume on the last question page.
+          position = (await loadLater().then(() => CHECK, () => undefined)) ?? steps[steps.length - 1]?.key ?? position;
+        }
+        if (untouched()) {
           this.answers = { ...draft.answers };
           this.startedAt = draft.startedAt;
-          const steps = route(survey, this.answers).steps;
-          const at = String(draft.position);
-          this.position = at === CHECK || steps.some((s) => s.key === at) ? at : (steps[0]?.key ?? '');
+          this.position = position;
           this.resumed = true;
         }
-        // Other expired drafts go later, when the carer is reading: the sweep is a write
-        // transaction that would otherwise queue in front of their first answer's save.
-        const maxAge = this.maxAgeMs;
-        setTimeout(() => void store.purgeExpired(maxAge).catch(() => undefined), 3000);
-      })
-      .catch(() => {
-        // Private browsing or storage switched off: the survey still works, it just cannot resume.
-      })
-      .finally(() => {
-        // Responses queued on an earlier visit are sent from now on (after the first page is up).
-        if (this.survey === survey && this.config.endpoint) this.outboxStatus.watch();
-      });
+      }
+      // Other expired drafts go later, when the carer is reading: the sweep is a write
+      // transaction that would otherwise queue in front of their first answer's save.
+      const maxAge = this.maxAgeMs;
+      setTimeout(() => void store.purgeExpired(maxAge).catch(() => undefined), 3000);
+    } catch {
+      // Private browsing or storage switched off: the survey still works, it just cannot resume.
+    }
+  }
+
+  /** The device's outbox, listened to for the response being watched (opening it starts sending anything queued). */
+  private watchOutbox(parts: Later): Outbox {
+    this.outboxStatus ??= parts.outboxWatcher(this, {
+      database: () => this.database,
+      watching: () => this.envelopeId,
+      onRecord: (record) => this.applyRecord(record),
+    });
+    return this.outboxStatus.watch();
   }
 
   /** The confirmation of a response sent on an earlier visit (kept for `draft-days`). */
-  private showSent(sent: SentRecord): void {
+  private showSent(sent: SentRecord, parts: Later): void {
     this.position = DONE;
     this.receipt = sent.receipt;
     this.envelopeId = sent.id;
@@ -315,17 +356,18 @@ export class CarerSurvey extends CarerElement {
       return;
     }
     this.delivery = { status: 'pending', attempts: 1 };
-    const outbox = this.outboxStatus.watch();
-    void outbox.get(sent.id).then(
-      (record) => {
-        if (record && this.envelopeId === sent.id) this.applyRecord(record);
-      },
-      () => undefined,
-    );
+    void this.watchOutbox(parts)
+      .get(sent.id)
+      .then(
+        (record) => {
+          if (record && this.envelopeId === sent.id) this.applyRecord(record);
+        },
+        () => undefined,
+      );
   }
 
   /** "Fill in the survey again" on the confirmation page: forgets the confirmation on this device. */
-  private onStartOver(): void {
+  private readonly onStartOver = (): void => {
     const survey = this.survey!;
     this.drafts()
       .clear(this.doneKey)
@@ -334,20 +376,36 @@ export class CarerSurvey extends CarerElement {
     this.receipt = '';
     this.delivery = undefined;
     this.startedAt = new Date().toISOString();
-    this.goTo(route(survey, {}).steps[0]?.key ?? '');
-  }
+    this.goTo(this.firstKey(survey));
+  };
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.survey && this.draftReady && !this.readySent) {
       this.readySent = true;
       this.dispatchEvent(new CarerReadyEvent({ instrument: { id: this.survey.id, version: this.survey.version }, kind: 'survey', title: this.survey.title }));
+      this.preloadLater();
     }
     const target = this.focusAfterUpdate;
     if (target) {
       this.focusAfterUpdate = undefined;
       void this.moveFocus(target);
     }
+  }
+
+  /**
+   * Once the first page is up, when the browser is idle: load what comes after it, so Continue
+   * needs no wait, and open the outbox, so responses queued on an earlier visit are sent.
+   */
+  private preloadLater(): void {
+    whenIdle(() => {
+      loadLater().then(
+        (parts) => {
+          if (this.isConnected && this.survey && this.config.endpoint) this.watchOutbox(parts);
+        },
+        () => undefined,
+      );
+    });
   }
 
   /** Focus moves once the controls inside have rendered too (they update after this element). */
@@ -452,23 +510,40 @@ export class CarerSurvey extends CarerElement {
     if (fire) this.dispatchEvent(new CarerAnswerEvent({ question: q.id, value: next[q.id] }));
   }
 
-  /** Problems for the questions on this step (their follow-ups included). */
-  private stepProblems(step: Step, kept: Answers): AnswerProblem[] {
-    const result = checkAnswers(this.survey!, kept);
-    if (result.ok) return [];
-    const ids = new Set(step.questions.flatMap(answerIds));
-    return result.problems.filter((p) => ids.has(p.question));
-  }
-
   private onContinue(e: Event): void {
     e.preventDefault();
     if (!this.guard.attempt()) return;
-    this.guard.release();
+    this.laterFailed = false;
+    if (later) {
+      this.guard.release();
+      this.continueWith(later);
+      return;
+    }
+    // The checks are not here yet (normally they are, loaded at idle): the button stays busy until they are.
+    const continuing = loadLater().then(
+      (parts) => {
+        this.guard.release();
+        this.continueWith(parts);
+      },
+      () => {
+        this.guard.release();
+        this.laterFailed = true;
+      },
+    );
+    const tracked: Promise<void> = continuing.finally(() => {
+      if (this.continuing === tracked) this.continuing = undefined;
+    });
+    this.continuing = tracked;
+  }
+
+  private continueWith(parts: Later): void {
+    const survey = this.survey;
+    if (!survey) return;
     const { steps, kept } = this.route;
     const index = steps.findIndex((s) => s.key === this.position);
     const step = steps[index];
     if (!step) return;
-    const problems = this.stepProblems(step, kept);
+    const problems = parts.stepProblems(survey, step, kept);
     this.problems = problems;
     if (problems.length) {
       this.focusAfterUpdate = 'summary';
@@ -479,12 +554,13 @@ export class CarerSurvey extends CarerElement {
     let next: string | undefined;
     if (this.returnToCheck) {
       // After "Change": back to the check page, unless the change opened questions not yet answered.
-      next = this.firstIncompleteAfter(steps, index, kept) ?? CHECK;
+      next = parts.firstIncompleteAfter(survey, steps, index, kept) ?? CHECK;
     } else {
-      next = steps[index + 1]?.key ?? (this.survey!.checkAnswers === false ? undefined : CHECK);
+      next = steps[index + 1]?.key ?? (survey.checkAnswers === false ? undefined : CHECK);
     }
     if (next === undefined) {
-      void this.send();
+      this.guard.attempt();
+      void this.send(parts);
       return;
     }
     if (next === CHECK) this.returnToCheck = false;
@@ -508,14 +584,7 @@ export class CarerSurvey extends CarerElement {
     form.requestSubmit();
   };
 
-  private firstIncompleteAfter(steps: Step[], index: number, kept: Answers): string | undefined {
-    const result = checkAnswers(this.survey!, kept);
-    if (result.ok) return undefined;
-    const failing = new Set(result.problems.map((p) => p.question));
-    return steps.slice(index + 1).find((s) => s.questions.some((q) => answerIds(q).some((id) => failing.has(id))))?.key;
-  }
-
-  private onBack(): void {
+  private readonly onBack = (): void => {
     const steps = this.route.steps;
     this.problems = [];
     if (this.returnToCheck && this.position !== CHECK) {
@@ -530,14 +599,14 @@ export class CarerSurvey extends CarerElement {
     }
     const index = steps.findIndex((s) => s.key === this.position);
     if (index > 0) this.goTo(steps[index - 1]!.key);
-  }
+  };
 
-  private onChange(e: Event, stepKey: string, questionId: string): void {
+  private readonly onChange = (e: Event, stepKey: string, questionId: string): void => {
     e.preventDefault();
     this.returnToCheck = true;
     this.problems = [];
     this.goTo(stepKey, questionId);
-  }
+  };
 
   private async onClear(): Promise<void> {
     const key = this.draftKey;
@@ -568,45 +637,42 @@ export class CarerSurvey extends CarerElement {
 
   // ------------------------------------------------------------------ sending
 
-  private async onSend(e: Event): Promise<void> {
+  /** "Send my answers" on the check page (which comes with the sending part, so it is here). */
+  private readonly onSend = async (e: Event): Promise<void> => {
     e.preventDefault();
-    if (!this.guard.attempt()) return;
-    await this.send();
-  }
+    if (!later || !this.guard.attempt()) return;
+    await this.send(later);
+  };
 
-  private async send(): Promise<void> {
+  /** Checks, builds the envelope, stores it in the outbox (or on the device in local mode) and shows the confirmation. */
+  private async send(parts: Later): Promise<void> {
     const survey = this.survey!;
     const { steps, kept } = this.route;
-    const result = checkAnswers(survey, kept);
-    if (!result.ok) {
+    const failing = parts.firstFailingStep(survey, steps, kept);
+    if (failing) {
       // Cannot normally happen (every page was checked), but never send an incomplete response.
-      const failing = new Set(result.problems.map((p) => p.question));
-      const step = steps.find((s) => s.questions.some((q) => answerIds(q).some((id) => failing.has(id))));
       this.guard.release();
-      if (step) {
-        this.problems = result.problems.filter((p) => step.questions.some((q) => answerIds(q).includes(p.question)));
+      if (failing.step) {
+        this.problems = failing.problems;
         this.returnToCheck = survey.checkAnswers !== false;
-        this.goTo(step.key, 'summary');
+        this.goTo(failing.step.key, 'summary');
       }
       return;
     }
-    // Contact details travel apart from the answers, so the collector can store them separately.
-    const { answers, contact } = splitContact(survey, kept);
     const endpoint = this.config.endpoint;
-    const envelope: ResponseEnvelope = createEnvelope({
-      instrument: { id: survey.id, version: survey.version },
+    const envelope = parts.buildEnvelope({
+      survey,
+      kept,
       partner: this.config.partner ?? '',
       locale: this.config.lang,
       startedAt: this.startedAt,
-      answers,
-      ...(Object.keys(contact).length ? { contact } : {}),
-      meta: { honeypot: this.honeypot, mode: deliveryMode() },
+      honeypot: this.honeypot,
     });
     this.envelopeId = envelope.id;
     this.dispatchEvent(new CarerSubmitEvent({ envelope }));
     try {
       if (endpoint) {
-        const outbox = this.outboxStatus.watch();
+        const outbox = this.watchOutbox(parts);
         const record = await outbox.enqueue(envelope, endpoint);
         // The outbox may already have delivered it.
         this.applyRecord((await outbox.get(envelope.id)) ?? record);
@@ -618,7 +684,7 @@ export class CarerSurvey extends CarerElement {
       // IndexedDB unusable: in local mode the answers cannot be kept; say so rather than pretend.
       this.delivery = endpoint ? { status: 'pending', attempts: 1, lastError: 'storage' } : { status: 'local' };
     }
-    this.receipt = formatReceiptCode(receiptCode(envelope.id));
+    this.receipt = parts.receiptFor(envelope.id);
     await this.saving;
     this.answers = {};
     this.resumed = false;
@@ -674,8 +740,27 @@ export class CarerSurvey extends CarerElement {
   }
 
   private renderScreen(): TemplateResult {
-    if (this.position === DONE) return this.renderConfirmation();
-    if (this.position === CHECK) return this.renderCheck();
+    if (this.position === DONE || this.position === CHECK) {
+      // Both come with the part loaded after the first page, which is loaded before either is reached.
+      if (!later) return renderLoading();
+      if (this.position === DONE) {
+        return later.renderConfirmation({ survey: this.survey!, receipt: this.receipt, delivery: this.delivery, onStartOver: this.onStartOver });
+      }
+      return later.renderCheckAnswers({
+        survey: this.view,
+        route: this.route,
+        easyRead: this.easyRead,
+        young: this.isYoung,
+        locale: this.config.locale,
+        busy: this.guard.busy,
+        topBar: html`<div class="top-bar">
+          <button type="button" class="back-link" @click=${this.onBack}>${msg('Back', { id: 'survey.back' })}</button>
+          ${this.renderEasyReadToggle()}
+        </div>`,
+        onChange: this.onChange,
+        onSend: this.onSend,
+      });
+    }
     const steps = this.route.steps;
     const index = Math.max(0, steps.findIndex((s) => s.key === this.position));
     const step = steps[index];
@@ -746,6 +831,13 @@ export class CarerSurvey extends CarerElement {
             : msg('Continue', { id: 'survey.continue' })}
         </button>
       </form>`)}
+      ${this.laterFailed
+        ? html`<p class="load-problem" role="alert">
+            ${msg('This device seems to be offline, so the next page could not be opened. Your answers are kept on this device: try Continue again in a moment.', {
+              id: 'survey.offline-continue',
+            })}
+          </p>`
+        : nothing}
       ${this.renderDeviceNote()}
     `;
   }
@@ -803,65 +895,9 @@ export class CarerSurvey extends CarerElement {
     return html`<carer-error-summary part="error-summary" .errors=${this.summaryCache.errors} .focusTarget=${this.focusFromSummary}></carer-error-summary>`;
   }
 
-  /** The error message for a problem, in the carer's language (core's English text as a last resort). */
+  /** The error message for a problem (problems come from the checks, so their part is loaded). */
   private problemText(p: AnswerProblem): string {
-    const q = questionsById(this.survey!).get(p.question) ?? revealParents(this.survey!).get(p.question)?.reveal;
-    const type = q?.type;
-    const n = (key: string) => {
-      const v = p.params?.[key];
-      return typeof v === 'number' ? v : Number(v ?? NaN);
-    };
-    switch (p.code) {
-      case 'required':
-        switch (type) {
-          case 'multiple':
-            return msg('Select at least one answer', { id: 'survey.error.required-multiple' });
-          case 'text':
-          case 'textarea':
-            return msg('Enter your answer', { id: 'survey.error.required-text' });
-          case 'number':
-            return msg('Enter a number', { id: 'survey.error.required-number' });
-          case 'ranking':
-            return msg('Put the options in order', { id: 'survey.error.required-ranking' });
-          case 'points':
-            return msg('Give out your points', { id: 'survey.error.required-points' });
-          default:
-            return msg('Select an answer', { id: 'survey.error.required-choice' });
-        }
-      case 'not-an-option':
-        return msg('Choose one of the answers shown', { id: 'survey.error.not-an-option' });
-      case 'too-many':
-        if (p.params?.['exclusive'] !== undefined) {
-          return msg('You cannot choose that answer together with other answers', { id: 'survey.error.exclusive' });
-        }
-        return plural(n('max'), {
-          one: () => msg(str`Select no more than ${n('max')} answer`, { id: 'survey.error.too-many-one' }),
-          other: () => msg(str`Select no more than ${n('max')} answers`, { id: 'survey.error.too-many' }),
-        });
-      case 'too-few':
-        return plural(n('min'), {
-          one: () => msg(str`Select at least ${n('min')} answer`, { id: 'survey.error.too-few-one' }),
-          other: () => msg(str`Select at least ${n('min')} answers`, { id: 'survey.error.too-few' }),
-        });
-      case 'too-long':
-        return msg(str`Your answer must be ${n('max')} characters or fewer`, { id: 'survey.error.too-long' });
-      case 'below-min':
-        return msg(str`Enter a number of ${n('min')} or more`, { id: 'survey.error.below-min' });
-      case 'above-max':
-        return msg(str`Enter a number of ${n('max')} or less`, { id: 'survey.error.above-max' });
-      case 'not-a-number':
-        return msg('Enter a number, like 12', { id: 'survey.error.not-a-number' });
-      case 'not-whole':
-        return msg('Enter a whole number, like 12', { id: 'survey.error.not-whole' });
-      case 'duplicate':
-        return msg('Each answer can only be placed once', { id: 'survey.error.duplicate' });
-      case 'points-over':
-        return msg(str`You have given out more than ${n('total')} points`, { id: 'survey.error.points-over' });
-      case 'points-under':
-        return msg(str`Give out all ${n('total')} points`, { id: 'survey.error.points-under' });
-      default:
-        return p.message;
-    }
+    return later ? later.problemText(this.survey!, p) : p.message;
   }
 
   private renderDeviceNote(): TemplateResult {
@@ -883,141 +919,5 @@ export class CarerSurvey extends CarerElement {
         ${msg('Start again and clear my answers', { id: 'survey.clear' })}
       </button>
     </div>`;
-  }
-
-  // ---- check answers
-
-  private renderCheck(): TemplateResult {
-    const s = this.survey!;
-    const { steps } = this.route;
-    const groups = new Map<string, { title: string | undefined; rows: { step: Step; q: Question }[] }>();
-    for (const step of steps) {
-      let g = groups.get(step.page.id);
-      if (!g) groups.set(step.page.id, (g = { title: step.page.title, rows: [] }));
-      for (const q of step.questions) g.rows.push({ step, q });
-    }
-    return html`
-      <div class="top-bar">
-        <button type="button" class="back-link" @click=${this.onBack}>${msg('Back', { id: 'survey.back' })}</button>
-        ${this.renderEasyReadToggle()}
-      </div>
-      <h2 class="heading" part="heading" tabindex="-1" data-heading>${msg('Check your answers before sending them', { id: 'survey.check.title' })}</h2>
-      ${[...groups.values()].map(
-        (g) => html`${g.title ? html`<h3 class="section-heading">${g.title}</h3>` : nothing}
-          <dl class="summary-list" part="summary-list">
-            ${g.rows.map(({ step, q }) => this.renderSummaryRow(step, q))}
-          </dl>`,
-      )}
-      <h3 class="section-heading">${msg('Now send your answers', { id: 'survey.check.send-heading' })}</h3>
-      <p>
-        ${s.privacy.anonymous
-          ? msg('Your answers are anonymous: we do not ask who you are unless you chose to give contact details.', { id: 'survey.check.anonymous' })
-          : msg('By sending, you agree to the privacy notice at the start of this survey.', { id: 'survey.check.privacy' })}
-      </p>
-      <form novalidate @submit=${this.onSend}>
-        <button class="button" part="button" type="submit" aria-busy=${this.guard.busy ? 'true' : 'false'} @click=${ignoreDoubleClick}>
-          ${msg('Send my answers', { id: 'survey.send' })}
-        </button>
-      </form>
-    `;
-  }
-
-  private renderSummaryRow(step: Step, q: Question): TemplateResult {
-    const label = this.questionLabel(q);
-    return html`<div class="summary-list__row">
-      <dt class="summary-list__key">${label}</dt>
-      <dd class="summary-list__value">${this.answerText(q)}</dd>
-      <dd class="summary-list__actions">
-        <a href="#${q.id}" class="link" @click=${(e: Event) => this.onChange(e, step.key, q.id)}
-          >${msg('Change', { id: 'survey.change' })}<span class="visually-hidden"> ${label}</span></a
-        >
-      </dd>
-    </div>`;
-  }
-
-  private questionLabel(q: Question): string {
-    const young = this.isYoung ? q.young : undefined;
-    if (this.easyRead) {
-      const easy = young?.easyRead ?? q.easyRead;
-      if (easy) return easy;
-    }
-    return young?.label ?? q.label;
-  }
-
-  private answerText(q: Question): TemplateResult | string {
-    const value = this.route.kept[q.id];
-    if (!isAnswered(value)) return msg('Not answered', { id: 'survey.not-answered' });
-    const options = resolveOptions(q, this.config.locale);
-    const label = (v: string) => {
-      const o = options.find((x) => x.value === v);
-      return o ? (this.easyRead && o.easyRead) || o.label : v;
-    };
-    const withReveal = (v: string) => {
-      const r = (q.type === 'single' || q.type === 'multiple') && q.reveal?.[v];
-      const rv = r ? this.route.kept[r.id] : undefined;
-      return isAnswered(rv) ? `${label(v)}: ${String(rv)}` : label(v);
-    };
-    if (Array.isArray(value)) {
-      if (q.type === 'ranking') return html`<ol class="answer-list">${value.map((v) => html`<li>${label(v)}</li>`)}</ol>`;
-      return value.length === 1 ? withReveal(value[0]!) : html`<ul class="answer-list">${value.map((v) => html`<li>${withReveal(v)}</li>`)}</ul>`;
-    }
-    if (typeof value === 'object') {
-      return html`<ul class="answer-list">
-        ${Object.entries(value).map(([k, n]) => html`<li>${label(k)}: ${n}</li>`)}
-      </ul>`;
-    }
-    if (typeof value === 'number') return String(value);
-    return options.length ? withReveal(value) : value;
-  }
-
-  // ---- confirmation
-
-  private statusText(): string {
-    const d = this.delivery;
-    switch (d?.status) {
-      case 'sent':
-        return msg('Sent. Your answers have reached the service.', { id: 'survey.status.sent' });
-      case 'local':
-        return msg('Saved on this device only. This survey is not connected to a service, so your answers have not been sent anywhere.', {
-          id: 'survey.status.local',
-        });
-      case 'rejected':
-        return msg('Saved on this device, but the service could not accept your answers. The organisation running this survey has been told.', {
-          id: 'survey.status.rejected',
-        });
-      case 'pending':
-        return d.attempts === 0
-          ? msg('Saved on this device. Sending now…', { id: 'survey.status.sending' })
-          : msg('Saved on this device. It will be sent when you are back online.', { id: 'survey.status.pending' });
-      default:
-        return '';
-    }
-  }
-
-  private renderConfirmation(): TemplateResult {
-    const s = this.survey!;
-    const signposts = s.signposting ?? [];
-    return html`
-      <div class="panel" part="confirmation">
-        <h2 class="panel__title" tabindex="-1" data-heading>${msg('Thank you for your answers', { id: 'survey.done.title' })}</h2>
-        <p class="panel__body">
-          ${msg('Your reference', { id: 'survey.done.reference' })}<br /><strong class="receipt">${this.receipt}</strong>
-        </p>
-      </div>
-      <p class="status" role="status" data-status=${this.delivery?.status ?? ''}>${this.statusText()}</p>
-      ${signposts.length
-        ? html`<h3 class="section-heading">${msg('Help and support for carers', { id: 'survey.done.help' })}</h3>
-            <ul class="signposting" part="signposting">
-              ${signposts.map(
-                (p) => html`<li class=${p.kind === 'crisis' ? 'signpost signpost--crisis' : 'signpost'}>
-                  <h4 class="signpost__title">${p.url ? html`<a class="link" href=${p.url} target="_blank" rel="noopener noreferrer">${p.title}</a>` : p.title}</h4>
-                  ${p.description ? html`<p>${p.description}</p>` : nothing}
-                  ${p.phone ? html`<p>${msg('Phone:', { id: 'survey.done.phone' })} <a class="link" href="tel:${p.phone.replace(/[^+0-9]/g, '')}">${p.phone}</a></p>` : nothing}
-                </li>`,
-              )}
-            </ul>`
-        : nothing}
-      <button type="button" class="button secondary" @click=${this.onStartOver}>${msg('Fill in the survey again', { id: 'survey.done.again' })}</button>
-    `;
   }
 }

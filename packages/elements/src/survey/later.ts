@@ -1,0 +1,11 @@
+/**
+ * Everything <carer-survey> needs only after its first page is showing, in one lazily loaded
+ * chunk: checking answers at Continue (and their error messages), the "Check your answers" page,
+ * sending (envelope, outbox) and the confirmation page. The element starts loading it when the
+ * browser is idle after the first page is up, so it is normally there before the carer presses
+ * Continue; if not, Continue shows its busy state until it is.
+ */
+export { stepProblems, firstIncompleteAfter, firstFailingStep, problemText } from './checking.js';
+export { renderCheckAnswers } from './pages/check-answers.js';
+export { renderConfirmation } from './pages/confirmation.js';
+export { buildEnvelope, receiptFor, outboxWatcher } from './sending.js';
