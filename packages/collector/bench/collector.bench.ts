@@ -9,14 +9,15 @@
  * < 250 ms at 1M on PostgreSQL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { parseDefinition, type Definition } from '@carers-voice/core/content';
 import { randomAnswers, seededRandom } from '../src/answers.js';
 import { startThrowawayPostgres, type PostgresServer } from '../src/testing/databases.js';
+import { LoadConnection } from './load-client.js';
 
 const here = new URL('.', import.meta.url).pathname;
 const surveyFile = new URL('../../content/instruments/annual-carers-survey.json', import.meta.url).pathname;
@@ -99,36 +100,88 @@ function httpCall(url: string, method: string, body?: string, headers: Record<st
   });
 }
 
-function envelopeFor(answers: Record<string, unknown>, partner: string) {
-  const submitted = new Date();
-  return JSON.stringify({
-    id: randomUUID(),
-    instrument: { id: survey.id, version: survey.version },
-    partner,
-    locale: 'en-GB',
-    startedAt: new Date(submitted.getTime() - 300_000).toISOString(),
-    submittedAt: submitted.toISOString(),
-    answers,
-  });
+/**
+ * Bodies for the load generator, cheap to make: each pool entry's answers are serialised once; a body is
+ * the fixed parts, a fresh id and the current second's timestamps joined: what a widget sends.
+ */
+function bodyMaker(pool: Record<string, unknown>[]) {
+  const answers = pool.map((a) => JSON.stringify(a));
+  const instrument = JSON.stringify({ id: survey.id, version: survey.version });
+  let second = -1;
+  let times = '';
+  return (i: number, partner: string) => {
+    const now = Date.now();
+    if (Math.floor(now / 1000) !== second) {
+      second = Math.floor(now / 1000);
+      times = `"startedAt":"${new Date(now - 300_000).toISOString()}","submittedAt":"${new Date(now).toISOString()}"`;
+    }
+    return `{"id":"${randomUUID()}","instrument":${instrument},"partner":"${partner}","locale":"en-GB",${times},"answers":${answers[i % answers.length]}}`;
+  };
 }
 
-async function benchIngest(env: Record<string, string>): Promise<{ rate: number; errors: number; p50: number; p95: number }> {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+const ownCpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+interface IngestFigures {
+  rate: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  /** CPU ms per acknowledged response: the collector (all its threads and, with WORKERS, its workers) and this load generator. */
+  serverCpuMs: number;
+  clientCpuMs: number;
+  /** PostgreSQL's own processes (throwaway cluster only). */
+  dbCpuMs: number;
+  load: number;
+}
+
+async function benchIngest(env: Record<string, string>): Promise<IngestFigures> {
   const server = await startServer(env);
   try {
     const pool = samplePool(200, 7);
-    // Warm up (JIT, caches) before the clock starts.
-    for (let i = 0; i < 50; i++) await httpCall(`${server.url}/api/v1/responses`, 'POST', envelopeFor(pool[i % pool.length]!, 'council'));
+    const makeBody = bodyMaker(pool);
+    // Partner pages send their Origin (the CORS and origin checks run, as in real use).
+    const origins: Record<string, string> = { council: 'https://council.example', charity: 'https://carers.example' };
+    // One keep-alive connection per simulated client, through the small client in load-client.ts.
+    const { hostname, port } = new URL(server.url);
+    const connections = Array.from({ length: concurrency }, () => new LoadConnection(hostname, Number(port)));
+    const post = (i: number, c = 0) => {
+      const partner = i % 2 ? 'council' : 'charity';
+      return connections[c]!.post('/api/v1/responses', makeBody(i, partner), `Origin: ${origins[partner]!}\r\n`);
+    };
+    // Warm up (JIT, caches) before the clock starts: a little one at a time, then a few seconds under load.
+    for (let i = 0; i < 50; i++) await post(i);
+    const warmEnd = Date.now() + Math.min(5, duration / 3) * 1000;
+    await Promise.all(connections.map(async (_, c) => {
+      for (let i = c; Date.now() < warmEnd; i += concurrency) await post(i, c).catch(() => undefined);
+    }));
     let ok = 0;
     let errors = 0;
     const latencies: number[] = [];
-    const end = Date.now() + duration * 1000;
+    const cpuOf = (pids: number[]) => pids.reduce((t, p) => t + cpuSecondsOf(p), 0);
+    const serverCpu0 = cpuOf(serverPids(server));
+    const dbCpu0 = cpuOf(postgresPids());
+    const clientCpu0 = ownCpuSeconds();
+    const load = loadavg()[0]!;
+    const started = Date.now();
+    const end = started + duration * 1000;
     let n = 0;
     await Promise.all(
-      Array.from({ length: concurrency }, async () => {
+      connections.map(async (_, c) => {
         while (Date.now() < end) {
-          const body = envelopeFor(pool[n++ % pool.length]!, n % 2 ? 'council' : 'charity');
           const t = performance.now();
-          const r = await httpCall(`${server.url}/api/v1/responses`, 'POST', body).catch(() => ({ status: 0, body: '' }));
+          const r = await post(n++, c).catch(() => ({ status: 0, body: '' }));
           latencies.push(performance.now() - t);
           if (r.status === 201) ok++;
           else {
@@ -138,11 +191,54 @@ async function benchIngest(env: Record<string, string>): Promise<{ rate: number;
         }
       }),
     );
+    const seconds = (Date.now() - started) / 1000;
+    for (const c of connections) c.close();
+    const serverCpu = cpuOf(serverPids(server)) - serverCpu0;
+    // Backends that ended during the run are not counted: a lower bound (the pool keeps its connections).
+    const dbCpu = cpuOf(postgresPids()) - dbCpu0;
+    const clientCpu = ownCpuSeconds() - clientCpu0;
     latencies.sort((a, b) => a - b);
-    return { rate: ok / duration, errors, p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0, p95: latencies[Math.floor(latencies.length * 0.95)] ?? 0 };
+    return {
+      rate: ok / seconds,
+      errors,
+      p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
+      p95: latencies[Math.floor(latencies.length * 0.95)] ?? 0,
+      serverCpuMs: (1000 * serverCpu) / Math.max(1, ok),
+      clientCpuMs: (1000 * clientCpu) / Math.max(1, ok),
+      dbCpuMs: (1000 * dbCpu) / Math.max(1, ok),
+      load,
+    };
   } finally {
     await stopServer(server);
   }
+}
+
+/** The collector's process and any processes it started (cluster workers), from /proc. */
+function serverPids(server: Server): number[] {
+  return descendants(server.child.pid!);
+}
+/** The throwaway PostgreSQL server's processes (postmaster and backends). */
+function postgresPids(): number[] {
+  if (!pg?.dataDir) return [];
+  try {
+    return descendants(Number(readFileSync(join(pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]));
+  } catch {
+    return [];
+  }
+}
+function descendants(root: number): number[] {
+  const out = [root];
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.split(') ')[1]!.split(' ')[1]);
+      if (out.includes(ppid)) out.push(Number(name));
+    }
+  } catch {
+    // not Linux: the main process only
+  }
+  return out;
 }
 
 /** Seeds a database (in a child process, so PGlite's data folder has one owner at a time). */
@@ -191,11 +287,13 @@ async function benchResults(env: Record<string, string>, size: number) {
   }
 }
 
+/** The throwaway PostgreSQL of the storage being benched (module-level so the CPU counts can find it). */
+let pg: PostgresServer | undefined;
 const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const rows: string[][] = [];
 const machine: unknown[] = [];
 for (const storage of storages) {
-  let pg: PostgresServer | undefined;
+  pg = undefined;
   let dataDir: string | undefined;
   const target = async (): Promise<Record<string, string>> => {
     if (storage === 'postgres') {
@@ -213,7 +311,14 @@ for (const storage of storages) {
       console.error(`ingest on ${storage}: ${duration} s, ${concurrency} concurrent clients…`);
       const r = await benchIngest(await target());
       const aim = storage === 'postgres' ? 3000 : 1000;
-      rows.push([storage, 'ingest', `${fmt(r.rate)} responses/s`, `p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, ${r.errors} errors`, `≥ ${aim}/s`, r.rate >= aim ? 'met' : 'NOT met']);
+      rows.push([
+        storage,
+        'ingest',
+        `${fmt(r.rate)} responses/s`,
+        `p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, ${r.errors} errors; CPU per response: collector ${r.serverCpuMs.toFixed(2)} ms,${storage === 'postgres' ? ` PostgreSQL ${r.dbCpuMs.toFixed(2)} ms,` : ''} load generator ${r.clientCpuMs.toFixed(2)} ms; load avg ${r.load.toFixed(1)}`,
+        `≥ ${aim}/s`,
+        r.rate >= aim ? 'met' : 'NOT met',
+      ]);
       machine.push({ storage, bench: 'ingest', ...r });
     }
     if (only !== 'ingest') {

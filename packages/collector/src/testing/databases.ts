@@ -13,6 +13,8 @@ import { migrate, openDatabase, type Database } from '../db/database.js';
 
 export interface PostgresServer {
   url: string;
+  /** The throwaway cluster's data folder (its postmaster.pid names the server's process; benchmarks count its CPU). */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -74,7 +76,7 @@ export async function startThrowawayPostgres(options: { durable?: boolean } = {}
   process.once('exit', () => {
     if (!stopped) spawnSync(userInfo().uid === 0 ? 'runuser' : join(bin, 'pg_ctl'), userInfo().uid === 0 ? ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'] : ['-D', data, '-m', 'immediate', 'stop']);
   });
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dataDir: data, stop };
 }
 
 /** A PostgreSQL database for one test file: a new database in DATABASE_URL's server, or a throwaway cluster. */
