@@ -6,8 +6,7 @@
 import * as z from 'zod/mini';
 import { Id, OptionValue, Text } from './question.js';
 
-export const INSTRUMENT_KINDS = ['survey', 'quiz', 'poll', 'statement-set'] as const;
-export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+export { INSTRUMENT_KINDS, DEFAULT_LOCALE, type InstrumentKind } from './constants.js';
 
 /** A BCP 47 language tag such as `en-GB`, `ur` or `pa-Arab-PK`. */
 export const LocaleTag = z.string().check(
@@ -82,6 +81,12 @@ export type Translation = z.infer<typeof Translation>;
 export const header = {
   /** Lets editors such as VS Code validate the file against `schema/*.schema.json`. */
   $schema: z.optional(z.string()),
+  /**
+   * The fingerprint `carers-voice-check --write` (or the collector) adds to a definition it has
+   * checked, so a widget can skip loading the checker (see fingerprint.ts). Never part of the content:
+   * the parsers drop it from what they return.
+   */
+  checked: z.optional(z.string().check(z.maxLength(100))),
   id: Id,
   version: z.int().check(z.positive({ error: 'the version must be a whole number, 1 or more' })),
   title: Text,
@@ -96,5 +101,3 @@ export const header = {
   signposting: z.optional(z.array(Signpost)),
   translations: z.optional(z.record(LocaleTag, Translation)),
 };
-
-export const DEFAULT_LOCALE = 'en-GB';

@@ -8,6 +8,7 @@ export * from './statement-set.js';
 export { Definition, type DefinitionInput, type DefinitionOf } from './instrument.js';
 export * from './scales.js';
 export * from './walk.js';
+export { CHECKED_KEY, canonicalJson, fnv1a64, definitionFingerprint, withFingerprint, hasValidFingerprint } from './fingerprint.js';
 export {
   parseDefinition,
   parseSurvey,

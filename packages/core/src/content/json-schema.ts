@@ -7,7 +7,7 @@
  * Not exported from the package entry points: `scripts/emit-json-schema.ts` writes the files.
  */
 import * as z from 'zod/mini';
-import { ResponseEnvelope } from '../response/envelope.js';
+import { ResponseEnvelope } from '../response/envelope-schema.js';
 import { Condition } from './condition.js';
 import { SafeUrl, Signpost, Translation } from './common.js';
 import { Definition } from './instrument.js';

@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import type { Condition } from './condition.js';
-import { INSTRUMENT_KINDS, type InstrumentKind } from './common.js';
+import { INSTRUMENT_KINDS, type InstrumentKind } from './constants.js';
 import { Definition, type DefinitionOf } from './instrument.js';
 import { Poll } from './poll.js';
 import { Quiz as QuizSchema, type Quiz } from './quiz.js';
@@ -54,7 +54,7 @@ export function parseDefinition(input: unknown, options: ParseOptions = {}): Par
     }
     const problems = crossCheck(shape.value);
     if (problems.length > 0) return { ok: false, problems: limitProblems(problems, limits) };
-    return { ok: true, definition: shape.value };
+    return { ok: true, definition: dropChecked(shape.value) };
   } catch {
     return { ok: false, problems: [{ path: '', message: 'the definition could not be checked; use plain data, as in a JSON file' }] };
   }
@@ -75,7 +75,7 @@ function parseOneKind<K extends InstrumentKind>(kind: K, schema: z.ZodMiniType<D
     if (!shape.ok) return { ok: false, problems: shape.problems };
     const problems = crossCheck(shape.value as Definition);
     if (problems.length > 0) return { ok: false, problems: limitProblems(problems, limits) };
-    return { ok: true, definition: shape.value };
+    return { ok: true, definition: dropChecked(shape.value) };
   } catch {
     return { ok: false, problems: [{ path: '', message: 'the definition could not be checked; use plain data, as in a JSON file' }] };
   }
@@ -99,6 +99,16 @@ export function parsePoll(input: unknown, options: ParseOptions = {}): ParseResu
 /** `parseDefinition` for statement sets only. Never throws. */
 export function parseStatementSet(input: unknown, options: ParseOptions = {}): ParseResultOf<'statement-set'> {
   return parseOneKind('statement-set', StatementSet, input, options);
+}
+
+/**
+ * A `checked` fingerprint says "this exact data passed the check" (fingerprint.ts); it is not part
+ * of the content, so what the parsers return never carries it (registering a definition again
+ * after `carers-voice-check --write` is the same content). `value` is the parser's own copy.
+ */
+function dropChecked<T>(value: T): T {
+  delete (value as { checked?: unknown }).checked;
+  return value;
 }
 
 /** A definition that is not even an object gets one line that says what it should be. */

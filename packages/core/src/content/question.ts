@@ -183,9 +183,7 @@ export type Question = z.infer<typeof Question>;
 export type QuestionType = Question['type'];
 export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
 
-/** The values a `statement` question takes. */
-export const STATEMENT_VALUES = ['agree', 'disagree', 'pass'] as const;
-export type StatementValue = (typeof STATEMENT_VALUES)[number];
+export { STATEMENT_VALUES, type StatementValue } from './constants.js';
 
 /**
  * What an answer looks like for each question type:

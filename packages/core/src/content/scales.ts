@@ -6,7 +6,7 @@
  * check it with carers before a wide launch.
  */
 import type { LikertScaleName, Option, Question } from './question.js';
-import { STATEMENT_VALUES } from './question.js';
+import { STATEMENT_VALUES } from './constants.js';
 
 /** The value stored when a carer chooses "Does not apply to me" on a likert question. */
 export const NOT_APPLICABLE = 'not-applicable';

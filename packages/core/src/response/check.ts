@@ -11,7 +11,7 @@
  * `params.exclusive` set to its value.
  */
 import type { Answers, Definition, Question } from '../content/index.js';
-import { resolveOptions } from '../content/index.js';
+import { resolveOptions } from '../content/scales.js';
 import { isRequired, listQuestionsOnce } from '../content/walk.js';
 import { answerOf } from '../logic/condition.js';
 import { computeVisibility } from '../logic/visibility.js';

@@ -1,13 +1,5 @@
-export {
-  ResponseEnvelope,
-  AnswerValueSchema,
-  parseEnvelope,
-  createEnvelope,
-  splitContact,
-  newId,
-  type EnvelopeResult,
-  type CreateEnvelopeInput,
-} from './envelope.js';
+export { ResponseEnvelope, AnswerValueSchema, AnswerKey, parseEnvelope, type EnvelopeResult } from './envelope-schema.js';
+export { createEnvelope, splitContact, newId, type CreateEnvelopeInput } from './envelope.js';
 export {
   checkAnswers,
   DEFAULT_MAX_LENGTH,

@@ -1,10 +1,10 @@
 /**
- * `DefinitionController`: the all-kinds form of `DefinitionSourceController`, checking with core's
- * `parseDefinition` (every kind's schema). Kept for widgets and pages written against it; a widget
- * that shows one kind should use `DefinitionSourceController` with its kind's parser, so its bundle
- * carries only that kind's schema.
+ * `DefinitionController`: the name every widget uses for `DefinitionSourceController` with its
+ * default checking — a checked definition (matching `checked` fingerprint, every built-in pack) is
+ * used at once; anything else is checked by core's `parseDefinition`, loaded on first need. So no
+ * widget carries zod or the problem text in its first download.
  */
-import { parseDefinition, type DefinitionOf, type InstrumentKind } from '@carers-voice/core/content';
+import type { InstrumentKind } from '@carers-voice/core/content';
 import { DefinitionSourceController, type DefinitionControllerOptions, type DefinitionHost } from './definition-source.js';
 
 export {
@@ -20,12 +20,6 @@ export {
 
 export class DefinitionController<K extends InstrumentKind> extends DefinitionSourceController<K> {
   constructor(host: DefinitionHost, options: DefinitionControllerOptions & { kind: K }) {
-    super(host, {
-      ...options,
-      parse: (input) => {
-        const parsed = parseDefinition(input);
-        return parsed.ok ? { ok: true, definition: parsed.definition as DefinitionOf<K> } : parsed;
-      },
-    });
+    super(host, options);
   }
 }

@@ -4,21 +4,32 @@
  * - `src`: the URL of a JSON file (fetched without cookies),
  * - `instrument`: a built-in id — from the collector (`GET {endpoint}/api/v1/instruments/:id`) when
  *   an endpoint is set, otherwise from `@carers-voice/content`, loaded lazily.
- * It is checked with the widget's own parser (core's `parseSurvey`, `parseQuiz` … so a widget ships
- * only its kind's schema) and must be of the widget's kind. Anything wrong becomes
- * `status: 'error'` with a plain-words message and the list of problems (and a `carer-error` event);
- * nothing is thrown.
+ * It must be of the widget's kind. Then:
+ * - a **checked** definition — its `checked` fingerprint matches (core's fingerprint.ts; added by
+ *   `carers-voice-check --write`, by the collector, and carried by every built-in pack) — is used at
+ *   once, after a small guard on the shape the widget walks, so the widget never downloads the checker;
+ * - anything else is checked in full by core's `parseDefinition`, loaded on first need with
+ *   `import()` (zod and the plain-words problem text are in that chunk, not in the widget's
+ *   download). Once loaded, later checks on the page are synchronous again.
+ * Anything wrong becomes `status: 'error'` with a plain-words message and the list of problems (and
+ * a `carer-error` event); nothing is thrown. While the checker loads, `status` is `loading` and the
+ * host's `updateComplete` waits for the check, so code that awaits it sees the result as before.
  *
  * ```ts
- * private source = new DefinitionSourceController(this, { kind: 'survey', parse: parseSurvey, endpoint: () => this.config.endpoint });
+ * private source = new DefinitionSourceController(this, { kind: 'survey', endpoint: () => this.config.endpoint });
  * render() { if (this.source.status === 'ready') … this.source.definition … }
  * ```
+ * Passing `parse` (e.g. core's `parseSurvey`) checks every definition with it, synchronously, as
+ * before; the widget then ships that parser up front.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import { INSTRUMENT_KINDS, type DefinitionOf, type InstrumentKind, type Problem } from '@carers-voice/core/content';
+import type { DefinitionOf, InstrumentKind, Problem } from '@carers-voice/core/content';
+import { INSTRUMENT_KINDS } from '@carers-voice/core/content/constants';
+import { hasValidFingerprint } from '@carers-voice/core/content/fingerprint';
 import { CarerErrorEvent, type CarerProblem } from '../events/events.js';
 import { builtInInstrument, builtInInstrumentIds } from './builtins.js';
+import { looksRenderable } from './definition-shape.js';
 
 export type DefinitionStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -124,19 +135,44 @@ export function newestDefinition(body: unknown): unknown {
 
 export interface DefinitionSourceOptions<K extends InstrumentKind> extends DefinitionControllerOptions {
   kind: K;
-  parse: DefinitionParser<K>;
+  /**
+   * Checks every definition synchronously with this parser (core's `parseSurvey` …), as before
+   * checked definitions existed. Leave it out (the default) to use checked definitions at once and
+   * load the checker only when a definition needs it.
+   */
+  parse?: DefinitionParser<K>;
 }
 
-/** The `kind` a definition says it is, when it names one of the four (JSON text is read first). */
-function declaredKind(raw: unknown): InstrumentKind | undefined {
-  let data = raw;
-  if (typeof raw === 'string') {
-    try {
-      data = JSON.parse(raw) as unknown;
-    } catch {
-      return undefined;
-    }
+type Checker = (input: unknown) => { ok: true; definition: { kind: string } } | { ok: false; problems: Problem[] };
+
+/** The full checker, once its chunk has loaded (shared by every widget on the page). */
+let checker: Checker | undefined;
+let checkerLoad: Promise<Checker> | undefined;
+
+/** Loads the checker's chunk (zod, the parsers, the problem text) once; a failed load may be retried. */
+function loadChecker(): Promise<Checker> {
+  checkerLoad ??= import('./definition-check.js').then(
+    (m) => (checker = m.checkDefinition),
+    (error: unknown) => {
+      checkerLoad = undefined;
+      throw error;
+    },
+  );
+  return checkerLoad;
+}
+
+/** JSON text read as data (left as it is when it is not JSON: the checker says what is wrong). */
+function readJson(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
   }
+}
+
+/** The `kind` a definition says it is, when it names one of the four (JSON text already read). */
+function declaredKind(data: unknown): InstrumentKind | undefined {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   try {
     const kind = Object.hasOwn(data, 'kind') ? (data as { kind: unknown }).kind : undefined;
@@ -157,12 +193,35 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
   private generation = 0;
   private abort: AbortController | undefined;
   private settled: Promise<void> = Promise.resolve();
+  /** A check waiting for the checker's chunk, if any. */
+  private checking: Promise<void> | undefined;
 
   constructor(
     private readonly host: DefinitionHost,
     private readonly options: DefinitionSourceOptions<K>,
   ) {
     host.addController(this);
+    if (!options.parse) this.awaitChecksInUpdateComplete();
+  }
+
+  /**
+   * The host's `updateComplete` also waits for a check that is waiting for the checker's chunk,
+   * so `await el.updateComplete` after setting `definition` sees it shown (or its problems), as it
+   * did when checking was synchronous. Lit's own hook for this is `getUpdateComplete`; it is
+   * wrapped on this host only.
+   */
+  private awaitChecksInUpdateComplete(): void {
+    const host = this.host as unknown as { getUpdateComplete?: () => Promise<boolean> };
+    const own = host.getUpdateComplete;
+    if (typeof own !== 'function') return;
+    host.getUpdateComplete = async () => {
+      let result = await own.call(this.host);
+      while (this.checking) {
+        await this.checking;
+        result = await own.call(this.host);
+      }
+      return result;
+    };
   }
 
   /** Resolves when the current load has finished (either way). */
@@ -216,8 +275,10 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
       return;
     }
     if (source.from === 'definition') {
-      // Synchronous, so a widget given an object renders its first page in the same update.
-      this.accept(generation, source.value);
+      // Synchronous when the definition is checked (or the checker is loaded), so a widget given an
+      // object renders its first page in the same update.
+      const pending = this.accept(generation, source.value);
+      if (pending) this.settled = pending;
       return;
     }
     this.set('loading');
@@ -285,10 +346,12 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
     }
   }
 
-  private accept(generation: number, raw: unknown): void {
+  /** Uses, checks or rejects a definition; returns the check in progress when it waits for the checker. */
+  private accept(generation: number, raw: unknown): Promise<void> | undefined {
     if (generation !== this.generation) return;
+    const data = readJson(raw);
     // Another kind is named before anything else: the partner needs another element, not a fix.
-    const kind = declaredKind(raw);
+    const kind = declaredKind(data);
     if (kind && kind !== this.options.kind) {
       const tag = TAG_FOR_KIND[kind] ?? '';
       this.fail(generation, {
@@ -300,7 +363,40 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
       });
       return;
     }
-    const parsed = this.options.parse(raw);
+    if (this.options.parse) {
+      this.checked(generation, this.options.parse(raw));
+      return;
+    }
+    // Checked already (the fingerprint matches) and shaped as the widget expects: use it as it is.
+    if (hasValidFingerprint(data) && looksRenderable(this.options.kind, data)) {
+      this.succeed(data as DefinitionOf<K>);
+      return;
+    }
+    if (checker) {
+      this.checked(generation, checker(raw));
+      return;
+    }
+    this.set('loading');
+    const check: Promise<void> = loadChecker().then(
+      (loaded) => this.checked(generation, loaded(raw)),
+      () =>
+        this.fail(generation, {
+          message: msg('The definition could not be checked, because part of this form did not load. Reload the page to try again.', {
+            id: 'widget.error.checker-load',
+          }),
+          problems: [],
+        }),
+    );
+    const done = check.finally(() => {
+      if (this.checking === done) this.checking = undefined;
+    });
+    this.checking = done;
+    return done;
+  }
+
+  /** The outcome of a full check. */
+  private checked(generation: number, parsed: ReturnType<Checker>): void {
+    if (generation !== this.generation) return;
     if (!parsed.ok) {
       const n = parsed.problems.length;
       this.fail(generation, {
@@ -312,7 +408,11 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
       });
       return;
     }
-    this.definition = parsed.definition;
+    this.succeed(parsed.definition as DefinitionOf<K>);
+  }
+
+  private succeed(definition: DefinitionOf<K>): void {
+    this.definition = definition;
     this.problem = undefined;
     this.set('ready');
   }
