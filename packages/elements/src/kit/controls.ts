@@ -23,11 +23,16 @@ export const CONTROL_TAGS: Record<QuestionType, string> = {
   statement: 'carer-statement',
 };
 
-// The common controls come with the widget (`./define-core.js` or `./define.js`): wait for them.
-// The others are one small download, whatever the mix of types. No `import()` of define-core here:
-// a second way in would split the shared code into more, smaller files.
+// Radios and checkboxes come with every widget that shows questions (`./define-choice.js`, also
+// inside `./define-core.js` and `./define.js`): wait for them. The others are two small downloads:
+// the boxes and scales most surveys show (a survey registers them up front), and the rest.
+const core = () => import('./define-core.js');
 const more = () => import('./define-more.js');
 const loaders: Partial<Record<QuestionType, () => Promise<unknown>>> = {
+  likert: core,
+  select: core,
+  text: core,
+  textarea: core,
   rating: more,
   number: more,
   ranking: more,

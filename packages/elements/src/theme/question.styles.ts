@@ -1,11 +1,13 @@
 /**
- * Styles every question control shares: the GOV.UK form group, legend/label as the question heading,
- * hint, inline error, radios/checkboxes rows, text boxes and the conditional reveal. Controls add
- * their own sheet after this one.
+ * Styles the question controls share, in three sheets so each control adopts only what it draws:
+ * `questionBaseStyles` (the GOV.UK form group, legend/label as the question heading, hint, inline
+ * error), `choiceStyles` (radio and checkbox rows, the "or" divider, the conditional reveal) and
+ * `fieldStyles` (text boxes, selects, the character count). `questionStyles` is all three.
+ * Controls add their own sheet after these.
  */
-import { css } from 'lit';
+import { css, type CSSResultGroup } from 'lit';
 
-export const questionStyles = css`
+export const questionBaseStyles = css`
   .form-group {
     margin: 0;
     padding: 0;
@@ -44,6 +46,14 @@ export const questionStyles = css`
     font-weight: 700;
     color: var(--cv-color-error);
   }
+  @media (forced-colors: active) {
+    .form-group.has-error {
+      border-inline-start-color: CanvasText;
+    }
+  }
+`;
+
+export const choiceStyles = css`
   .options {
     display: flex;
     flex-direction: column;
@@ -56,8 +66,7 @@ export const questionStyles = css`
     column-gap: var(--cv-space-2);
     min-block-size: var(--cv-target-size);
   }
-  .option input[type='radio'],
-  .option input[type='checkbox'] {
+  .option input {
     /* Inputs do not inherit font size (UA style), so em would be from ~13px: inherit first. */
     font: inherit;
     inline-size: 1.75em;
@@ -96,6 +105,9 @@ export const questionStyles = css`
     border-inline-start: 4px solid var(--cv-color-border-subtle);
     margin-block: var(--cv-space-1) var(--cv-space-3);
   }
+`;
+
+export const fieldStyles = css`
   .input,
   .textarea,
   .select {
@@ -139,9 +151,6 @@ export const questionStyles = css`
     font-weight: 700;
   }
   @media (forced-colors: active) {
-    .form-group.has-error {
-      border-inline-start-color: CanvasText;
-    }
     .input,
     .textarea,
     .select {
@@ -154,3 +163,6 @@ export const questionStyles = css`
     }
   }
 `;
+
+/** All three sheets, for controls that draw both options and boxes (points, ranking). */
+export const questionStyles: CSSResultGroup = [questionBaseStyles, choiceStyles, fieldStyles];

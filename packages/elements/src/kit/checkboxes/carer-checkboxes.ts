@@ -3,9 +3,8 @@ import { msg, str } from '@lit/localize';
 import type { QuestionOf } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
 import { Announcer } from '../../base/announcer.js';
-import { questionStyles } from '../../theme/question.styles.js';
+import { choiceStyles, questionBaseStyles } from '../../theme/question.styles.js';
 import { ChoiceGroup, type ChoiceOption } from '../choice/choice-group.js';
-import { checkboxesStyles } from './carer-checkboxes.styles.js';
 
 /**
  * Any number of answers from a list (GOV.UK checkboxes). An option marked `exclusive` ("None of
@@ -35,7 +34,7 @@ import { checkboxesStyles } from './carer-checkboxes.styles.js';
  * @tag carer-checkboxes
  */
 export class CarerCheckboxes extends ChoiceGroup<string[]> {
-  static override styles: CSSResultGroup = [CarerElement.styles, questionStyles, checkboxesStyles];
+  static override styles: CSSResultGroup = [CarerElement.styles, questionBaseStyles, choiceStyles];
   protected readonly inputType = 'checkbox' as const;
   private readonly announcer = new Announcer(this);
 

@@ -1,7 +1,7 @@
 import type { CSSResultGroup } from 'lit';
 import type { QuestionOf } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
-import { questionStyles } from '../../theme/question.styles.js';
+import { choiceStyles, questionBaseStyles } from '../../theme/question.styles.js';
 import { ChoiceGroup, type ChoiceOption } from '../choice/choice-group.js';
 import { scaleStyles } from '../choice/choice.styles.js';
 import { likertOptions } from './scales.js';
@@ -30,7 +30,7 @@ import { likertOptions } from './scales.js';
  * @tag carer-likert
  */
 export class CarerLikert extends ChoiceGroup<string> {
-  static override styles: CSSResultGroup = [CarerElement.styles, questionStyles, scaleStyles];
+  static override styles: CSSResultGroup = [CarerElement.styles, questionBaseStyles, choiceStyles, scaleStyles];
   protected readonly inputType = 'radio' as const;
 
   protected choices(): ChoiceOption[] {

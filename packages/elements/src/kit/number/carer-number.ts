@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import type { QuestionOf } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
 import { QuestionControl } from '../../base/question-control.js';
-import { questionStyles } from '../../theme/question.styles.js';
+import { fieldStyles, questionBaseStyles } from '../../theme/question.styles.js';
 
 /** Reads what the carer typed: a number when it is one ("1,200" and " 7 " included), else the text. */
 export function parseNumber(text: string): number | string | undefined {
@@ -41,7 +41,8 @@ export function parseNumber(text: string): number | string | undefined {
 export class CarerNumber extends QuestionControl<number | string> {
   static override styles: CSSResultGroup = [
     CarerElement.styles,
-    questionStyles,
+    questionBaseStyles,
+    fieldStyles,
     css`
       .wrapper {
         display: flex;

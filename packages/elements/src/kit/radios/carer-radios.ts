@@ -1,9 +1,8 @@
 import type { CSSResultGroup } from 'lit';
 import type { QuestionOf } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
-import { questionStyles } from '../../theme/question.styles.js';
+import { choiceStyles, questionBaseStyles } from '../../theme/question.styles.js';
 import { ChoiceGroup, type ChoiceOption } from '../choice/choice-group.js';
-import { radiosStyles } from './carer-radios.styles.js';
 
 /**
  * One answer from a list (GOV.UK radios): a fieldset whose legend is the question, native radio
@@ -34,7 +33,7 @@ import { radiosStyles } from './carer-radios.styles.js';
  * @tag carer-radios
  */
 export class CarerRadios extends ChoiceGroup<string> {
-  static override styles: CSSResultGroup = [CarerElement.styles, questionStyles, radiosStyles];
+  static override styles: CSSResultGroup = [CarerElement.styles, questionBaseStyles, choiceStyles];
   protected readonly inputType = 'radio' as const;
 
   protected choices(): ChoiceOption[] {

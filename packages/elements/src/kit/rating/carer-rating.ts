@@ -2,7 +2,7 @@ import { css, html, nothing, type CSSResultGroup } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { QuestionOf } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
-import { questionStyles } from '../../theme/question.styles.js';
+import { choiceStyles, questionBaseStyles } from '../../theme/question.styles.js';
 import { ChoiceGroup, type ChoiceOption } from '../choice/choice-group.js';
 import { scaleStyles } from '../choice/choice.styles.js';
 
@@ -31,7 +31,8 @@ import { scaleStyles } from '../choice/choice.styles.js';
 export class CarerRating extends ChoiceGroup<number> {
   static override styles: CSSResultGroup = [
     CarerElement.styles,
-    questionStyles,
+    questionBaseStyles,
+    choiceStyles,
     scaleStyles,
     css`
       .options.numbers {

@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import type { QuestionOf } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
 import { QuestionControl } from '../../base/question-control.js';
-import { questionStyles } from '../../theme/question.styles.js';
+import { fieldStyles, questionBaseStyles } from '../../theme/question.styles.js';
 
 /**
  * One answer from a long list, as a native `<select>` (GOV.UK select). Prefer radios for fewer than
@@ -26,7 +26,7 @@ import { questionStyles } from '../../theme/question.styles.js';
  * @tag carer-select
  */
 export class CarerSelect extends QuestionControl<string> {
-  static override styles: CSSResultGroup = [CarerElement.styles, questionStyles];
+  static override styles: CSSResultGroup = [CarerElement.styles, questionBaseStyles, fieldStyles];
 
   private onChange(e: Event): void {
     e.stopPropagation();

@@ -2,7 +2,7 @@ import { css, type CSSResultGroup } from 'lit';
 import { resolveOptions, type StatementValue } from '@carers-voice/core/content';
 import { currentLocale } from '../../base/plural.js';
 import { CarerElement } from '../../base/carer-element.js';
-import { questionStyles } from '../../theme/question.styles.js';
+import { choiceStyles, questionBaseStyles } from '../../theme/question.styles.js';
 import { ChoiceGroup, type ChoiceOption } from '../choice/choice-group.js';
 import { scaleStyles } from '../choice/choice.styles.js';
 
@@ -38,7 +38,8 @@ import { scaleStyles } from '../choice/choice.styles.js';
 export class CarerStatement extends ChoiceGroup<StatementValue> {
   static override styles: CSSResultGroup = [
     CarerElement.styles,
-    questionStyles,
+    questionBaseStyles,
+    choiceStyles,
     scaleStyles,
     css`
       .options.row .option {

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { QuestionOf } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
 import { QuestionControl } from '../../base/question-control.js';
-import { questionStyles } from '../../theme/question.styles.js';
+import { fieldStyles, questionBaseStyles } from '../../theme/question.styles.js';
 import { CharacterCount } from '../textarea/character-count.js';
 
 /**
@@ -29,7 +29,7 @@ import { CharacterCount } from '../textarea/character-count.js';
  * @tag carer-text-input
  */
 export class CarerTextInput extends QuestionControl<string> {
-  static override styles: CSSResultGroup = [CarerElement.styles, questionStyles];
+  static override styles: CSSResultGroup = [CarerElement.styles, questionBaseStyles, fieldStyles];
   private readonly count = new CharacterCount(this);
 
   private onInput(e: Event): void {
