@@ -4,7 +4,7 @@
  * Each pack is loaded from `@carers-voice/content` only when a page asks for it (one literal path per
  * pack so bundlers can split them).
  */
-import '../kit/define-core.js';
+import '../kit/define-choice.js';
 import { registerInstrument } from '../widget/builtins.js';
 import { CarerPoll } from './carer-poll.js';
 
