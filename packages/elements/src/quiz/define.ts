@@ -6,7 +6,7 @@
  * so bundlers can split them). Registration lives here because only define modules are listed as
  * having side effects.
  */
-import '../kit/define-core.js';
+import '../kit/define-choice.js';
 import { registerInstrument } from '../widget/builtins.js';
 import { CarerQuiz } from './carer-quiz.js';
 
