@@ -5,7 +5,10 @@ import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Question, Survey } from '@carers-voice/core/content';
 import { localiseDefinition } from '@carers-voice/core/i18n';
 import type { AnswerProblem } from '@carers-voice/core/response';
-import { DraftStore, openDeviceStore, type Outbox, type OutboxRecord } from '@carers-voice/core/outbox';
+// The narrow subpaths, not the outbox's index: that would bring the outbox itself (sending) into the first download.
+import { DraftStore } from '@carers-voice/core/outbox/drafts';
+import { openDeviceStore, type OutboxRecord } from '@carers-voice/core/outbox/store';
+import type { Outbox } from '@carers-voice/core/outbox';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { SubmitGuard } from '../base/submit-guard.js';
