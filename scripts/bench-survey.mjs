@@ -3,15 +3,18 @@
 // 10-question survey (2 single, 2 multiple, 3 likert, 1 select, 2 free text) on a plain host page in
 // headless Chromium at 4× CPU throttle, median of 7 runs, beside a bare hand-written Lit element
 // rendering the same 10 questions (the floor):
-//   - gzipped bytes the page downloads for <carer-survey> (esbuild, minified, everything included;
-//     lazily imported chunks — other languages, built-in instruments — are listed apart)
+//   - gzipped bytes the page downloads for <carer-survey> (esbuild, minified): the static closure
+//     ("up front"), what the page had fetched when the first question showed, and what it has
+//     fetched once idle (the part after the first page is preloaded then)
+//   - for a checked definition (with its `checked` fingerprint: rendered without the checker) and
+//     an unchecked one (the checker — zod, the parsers, the problem text — loads first)
 //   - navigation → first question visible, and → first radio click handled
-//   - JS heap after GC, minus a blank page's
+//   - JS heap after GC once the page is idle (preloaded parts included), minus a blank page's
 //   - p95 time to save an answer draft to IndexedDB
 // Not a test: numbers vary by machine. Uses Debian's Chromium through playwright-core.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -83,6 +86,17 @@ customElements.define('bare-survey', BareSurvey);
 // ------------------------------------------------------------------ bundles
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-survey-'));
+// The checked form of the survey, fingerprinted by core's own code (what `carers-voice-check --write` adds).
+await build({
+  entryPoints: [join(root, 'packages/core/src/content/fingerprint.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: join(dir, 'fingerprint.mjs'),
+  logLevel: 'error',
+});
+const { withFingerprint } = await import(join(dir, 'fingerprint.mjs'));
+const checkedSurvey = withFingerprint(survey);
 writeFileSync(join(dir, 'bare-entry.js'), bareSource);
 
 async function bundle(name, entry) {
@@ -125,14 +139,15 @@ const surveyEntry = join(dir, 'survey-entry.js');
 writeFileSync(surveyEntry, `import '${join(root, 'packages/elements/src/survey/define.ts')}';`);
 const carer = await bundle('carer-survey', surveyEntry);
 const bare = await bundle('bare-survey', join(dir, 'bare-entry.js'));
+const gzOf = new Map(readdirSync(join(dir, 'out')).map((f) => [f, gzipSync(readFileSync(join(dir, 'out', f)), { level: 9 }).length]));
 
 // ------------------------------------------------------------------ host pages
 
-const pageFor = (tag, file, extra = '') => `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Host</title></head>
+const pageFor = (tag, file, extra = '', definition = survey) => `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Host</title></head>
 <body><h1>A partner's page</h1><main id="host"></main>
 <script type="module">
   const t0 = performance.now();
-  const definition = ${JSON.stringify(survey)};
+  const definition = ${JSON.stringify(definition)};
   window.__bench = {};
   const deepRadio = (node) => {
     const root = node.shadowRoot ?? node;
@@ -159,7 +174,8 @@ const pageFor = (tag, file, extra = '') => `<!doctype html><html lang="en-GB"><h
   requestAnimationFrame(poll);
   window.__bench.el = el;
 </script></body></html>`;
-writeFileSync(join(dir, 'carer.html'), pageFor('carer-survey', carer.file, `el.database = 'bench-' + Math.random();`));
+writeFileSync(join(dir, 'checked.html'), pageFor('carer-survey', carer.file, `el.database = 'bench-' + Math.random();`, checkedSurvey));
+writeFileSync(join(dir, 'unchecked.html'), pageFor('carer-survey', carer.file, `el.database = 'bench-' + Math.random();`, survey));
 writeFileSync(join(dir, 'bare.html'), pageFor('bare-survey', bare.file));
 writeFileSync(join(dir, 'blank.html'), '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Host</title></head><body><h1>A partner\'s page</h1></body></html>');
 
@@ -196,6 +212,36 @@ async function open(pageName) {
   return { context, page, cdp, start };
 }
 
+/**
+ * `--heap-detail`: a heap snapshot after GC, summed by what holds the memory (V8's node type and
+ * constructor or script), so the biggest holders can be compared between two pages.
+ */
+async function heapSnapshot(cdp) {
+  const chunks = [];
+  const onChunk = ({ chunk }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.enable');
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(chunks.join(''));
+  const meta = snap.snapshot.meta;
+  const width = meta.node_fields.length;
+  const typeNames = meta.node_types[0];
+  const f = (name) => meta.node_fields.indexOf(name);
+  const [T, N, S] = [f('type'), f('name'), f('self_size')];
+  const byKind = new Map();
+  for (let i = 0; i < snap.nodes.length; i += width) {
+    const type = typeNames[snap.nodes[i + T]];
+    let name = snap.strings[snap.nodes[i + N]];
+    if (type === 'string' || type === 'concatenated string' || type === 'sliced string') name = name.length > 60 ? `${type} ${name.length > 2000 ? '(long)' : '(medium)'}` : `${type} (short)`;
+    else if (type === 'code') name = `code ${name.slice(0, 40)}`;
+    else name = `${type} ${name.slice(0, 60)}`;
+    byKind.set(name, (byKind.get(name) ?? 0) + snap.nodes[i + S]);
+  }
+  return byKind;
+}
+
 async function heapAfterGc(cdp) {
   await cdp.send('HeapProfiler.enable');
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
@@ -207,9 +253,17 @@ async function run(pageName) {
   const { context, page, cdp } = await open(pageName);
   await page.waitForFunction(() => window.__bench?.clicked, null, { timeout: 60_000 });
   const timing = await page.evaluate(() => ({ visible: window.__bench.visible, clicked: window.__bench.clicked }));
+  // Idle: what the widget preloads after its first page (requestIdleCallback) is fetched and run.
+  await page.waitForTimeout(2000);
+  // The scripts fetched, and when (on the same clock as `visible`).
+  const fetched = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname.split('/').pop(), end: e.responseEnd })),
+  );
+  const gzBy = (list) => list.reduce((n, f) => n + (gzOf.get(f.name) ?? 0), 0);
+  const bytes = { beforeVisible: gzBy(fetched.filter((f) => f.end <= timing.visible)), idle: gzBy(fetched) };
   const heap = await heapAfterGc(cdp);
   let saves = [];
-  if (pageName === 'carer') {
+  if (pageName !== 'bare') {
     saves = await page.evaluate(async (n) => {
       const el = window.__bench.el;
       const inputs = [];
@@ -232,7 +286,7 @@ async function run(pageName) {
     }, SAVES);
   }
   await context.close();
-  return { ...timing, heap, saves };
+  return { ...timing, heap, saves, bytes };
 }
 
 async function blankHeap() {
@@ -251,11 +305,78 @@ const p95 = (xs) => {
   return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
 };
 
-const results = { carer: [], bare: [], blank: [] };
+if (process.argv.includes('--cpu-detail')) {
+  // Where the time to the first question goes: a CPU profile (throttled) up to the first click,
+  // self time summed by function and by file, and the widget's own timeline marks.
+  const which = process.argv.includes('--unchecked') ? 'unchecked' : 'checked';
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(`${base}/${which}.html`);
+  await page.waitForFunction(() => window.__bench?.clicked, null, { timeout: 60_000 });
+  const { profile } = await cdp.send('Profiler.stop');
+  const marks = await page.evaluate(() => ({ ...window.__bench, el: undefined, resources: performance.getEntriesByType('resource').map((e) => `${new URL(e.name).pathname.split('/').pop()} ${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)}`) }));
+  await context.close();
+  await browser.close();
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0)));
+  const byFn = new Map();
+  const byFile = new Map();
+  for (const [id, us] of self) {
+    const f = byId.get(id).callFrame;
+    const file = f.url ? f.url.split('/').pop() : `(${f.functionName || 'native'})`;
+    const fn = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber}:${f.columnNumber}`;
+    byFn.set(fn, (byFn.get(fn) ?? 0) + us);
+    byFile.set(file, (byFile.get(file) ?? 0) + us);
+  }
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+  console.log(`${which}: visible ${marks.visible?.toFixed(0)} ms, clicked ${marks.clicked?.toFixed(0)} ms\nfetched:\n  ${marks.resources.join('\n  ')}`);
+  console.log(`self time by file:\n${top(byFile, 15)}\nself time by function:\n${top(byFn, 25)}`);
+  process.exit(0);
+}
+
+if (process.argv.includes('--heap-detail')) {
+  // What holds the memory: a heap snapshot of the (checked) survey page beside the bare element's.
+  const which = process.argv.includes('--unchecked') ? 'unchecked' : 'checked';
+  const detail = async (pageName) => {
+    const { context, page, cdp } = await open(pageName);
+    await page.waitForFunction(() => window.__bench?.clicked, null, { timeout: 60_000 });
+    await page.waitForTimeout(2000);
+    const byKind = await heapSnapshot(cdp);
+    await context.close();
+    return byKind;
+  };
+  try {
+    const [c, b] = [await detail(which), await detail('bare')];
+    const total = (m) => [...m.values()].reduce((x, y) => x + y, 0);
+    console.log(`heap snapshot: <carer-survey> (${which}) ${(total(c) / 1024).toFixed(0)} KB, bare Lit ${(total(b) / 1024).toFixed(0)} KB; biggest differences:`);
+    const keys = new Set([...c.keys(), ...b.keys()]);
+    const diffs = [...keys].map((k) => [k, (c.get(k) ?? 0) - (b.get(k) ?? 0), c.get(k) ?? 0]).sort((x, y) => y[1] - x[1]);
+    for (const [k, d, v] of diffs.slice(0, 30)) console.log(`  ${(d / 1024).toFixed(1).padStart(8)} KB  (${(v / 1024).toFixed(1)} KB)  ${k}`);
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+const results = { checked: [], unchecked: [], bare: [], blank: [] };
 try {
-  // Interleaved, so a busy moment on the machine hits both alike.
+  // Interleaved, so a busy moment on the machine hits all alike.
   for (let i = 0; i < RUNS; i++) {
-    results.carer.push(await run('carer'));
+    results.checked.push(await run('checked'));
+    results.unchecked.push(await run('unchecked'));
     results.bare.push(await run('bare'));
     results.blank.push(await blankHeap());
   }
@@ -270,23 +391,28 @@ const summary = (rs) => ({
   visible: median(rs.map((r) => r.visible)),
   clicked: median(rs.map((r) => r.clicked)),
   heap: median(rs.map((r) => r.heap)) - blank,
+  beforeVisible: median(rs.map((r) => r.bytes.beforeVisible)),
+  idle: median(rs.map((r) => r.bytes.idle)),
 });
-const c = summary(results.carer);
+const c = summary(results.checked);
+const u = summary(results.unchecked);
 const b = summary(results.bare);
-const saves = results.carer.flatMap((r) => r.saves);
+const saves = [...results.checked, ...results.unchecked].flatMap((r) => r.saves);
 const pct = (x, y) => `${x >= y ? '+' : ''}${(((x - y) / y) * 100).toFixed(0)}%`;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(0)} ms`;
 
-console.log(`\n<carer-survey> vs a bare Lit element — 10 questions, ${THROTTLE}× CPU throttle, median of ${RUNS} runs\n`);
+console.log(`\n<carer-survey> vs a bare Lit element — 10 questions, ${THROTTLE}× CPU throttle, median of ${RUNS} runs`);
+console.log('checked: the definition carries its `checked` fingerprint (no checker loaded); unchecked: plain JSON (the checker loads first)\n');
 const rows = [
-  ['measure', '<carer-survey>', 'bare Lit', 'difference', 'aim'],
-  ['gzipped JS loaded up front', kb(carer.eagerGz), kb(bare.eagerGz), kb(carer.eagerGz - bare.eagerGz), 'under 25 KB'],
-  ['  + lazy chunks (other languages, built-in instruments)', kb(carer.lazyGz), kb(bare.lazyGz), '', 'only when used'],
-  ['navigation → first question visible', ms(c.visible), ms(b.visible), pct(c.visible, b.visible), 'within 15%'],
-  ['navigation → first radio click handled', ms(c.clicked), ms(b.clicked), pct(c.clicked, b.clicked), 'within 15%'],
-  ['JS heap after GC (minus a blank page)', kb(c.heap), kb(b.heap), kb(c.heap - b.heap), 'under 1 MB'],
-  [`draft save, p95 of ${saves.length}`, ms(p95(saves)), '—', `median ${ms(median(saves))}`, ''],
+  ['measure', 'checked', 'unchecked', 'bare Lit', 'checked vs bare', 'unchecked vs bare', 'aim'],
+  ['gzipped JS, static imports (up front)', kb(carer.eagerGz), kb(carer.eagerGz), kb(bare.eagerGz), kb(carer.eagerGz - bare.eagerGz), '', 'under 25 KB'],
+  ['gzipped JS fetched by first question', kb(c.beforeVisible), kb(u.beforeVisible), kb(b.beforeVisible), kb(c.beforeVisible - b.beforeVisible), kb(u.beforeVisible - b.beforeVisible), 'under 25 KB'],
+  ['gzipped JS fetched once idle (preloads)', kb(c.idle), kb(u.idle), kb(b.idle), kb(c.idle - b.idle), kb(u.idle - b.idle), ''],
+  ['navigation → first question visible', ms(c.visible), ms(u.visible), ms(b.visible), pct(c.visible, b.visible), pct(u.visible, b.visible), 'within 15%'],
+  ['navigation → first radio click handled', ms(c.clicked), ms(u.clicked), ms(b.clicked), pct(c.clicked, b.clicked), pct(u.clicked, b.clicked), 'within 15%'],
+  ['JS heap after GC, idle (minus blank page)', kb(c.heap), kb(u.heap), kb(b.heap), kb(c.heap - b.heap), kb(u.heap - b.heap), 'under 1 MB'],
+  [`draft save, p95 of ${saves.length}`, ms(p95(saves)), '', '—', `median ${ms(median(saves))}`, '', ''],
 ];
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
 for (const [i, r] of rows.entries()) {
