@@ -88,6 +88,17 @@ export abstract class QuestionControl<V extends AnswerValue = AnswerValue> exten
       : nothing;
   }
 
+  /**
+   * A one-field question (GOV.UK text input, textarea, select): the form group, the label as the
+   * question heading (`for` the question id), hint, error, then `field` and anything `after` it.
+   */
+  protected renderLabelled(field: unknown, after: unknown = nothing): TemplateResult {
+    return html`<div class=${this.groupClass()} part="form-group">
+      <label class="label" for=${this.qid} part="question">${this.renderLabel()}</label>
+      ${this.renderHint()} ${this.renderError()} ${field} ${after}
+    </div>`;
+  }
+
   protected groupClass(): string {
     return this.error ? 'form-group has-error' : 'form-group';
   }

@@ -3,7 +3,8 @@
  * why the kit styles native buttons rather than shipping a `<carer-button>` element).
  *
  * Classes: `.button` (primary), `.button.secondary`, `.button.warning`, `.button.link` (looks like a
- * link; for small in-place actions such as "Move up"). Mark a button busy with `aria-busy="true"`.
+ * link; for small in-place actions such as "Move up"). Mark a button busy with `aria-busy="true"`:
+ * it goes darker, never fainter (dimming it would drop its text below 4.5:1 contrast).
  */
 import { css } from 'lit';
 
@@ -59,7 +60,6 @@ export const buttonStyles = css`
     color: var(--cv-color-focus-text);
     background: var(--cv-color-focus);
   }
-  /* Busy: darker, never fainter — dimming the button would drop its text below 4.5:1 contrast. */
   .button[aria-busy='true'] {
     cursor: progress;
     filter: brightness(0.85);

@@ -4,6 +4,13 @@
  * error), `choiceStyles` (radio and checkbox rows, the "or" divider, the conditional reveal) and
  * `fieldStyles` (text boxes, selects, the character count). `questionStyles` is all three.
  * Controls add their own sheet after these.
+ *
+ * Why some rules are as they are (kept out of the CSS, which is not minified):
+ * - `.form-group.has-error`: GOV.UK marks the question in error with a thick start border; the
+ *   "Error:" text says it in words.
+ * - `.option input { font: inherit }`: inputs do not inherit font size (UA style), so em would be
+ *   from ~13px.
+ * - `.divider`: "or" sits over the column of boxes, as in GOV.UK.
  */
 import { css, type CSSResultGroup } from 'lit';
 
@@ -12,7 +19,6 @@ export const questionBaseStyles = css`
     margin: 0;
     padding: 0;
   }
-  /* GOV.UK: a thick start border marks the question in error; the "Error:" text says it in words. */
   .form-group.has-error {
     border-inline-start: 5px solid var(--cv-color-error);
     padding-inline-start: var(--cv-space-4);
@@ -67,7 +73,6 @@ export const choiceStyles = css`
     min-block-size: var(--cv-target-size);
   }
   .option input {
-    /* Inputs do not inherit font size (UA style), so em would be from ~13px: inherit first. */
     font: inherit;
     inline-size: 1.75em;
     block-size: 1.75em;
@@ -91,7 +96,6 @@ export const choiceStyles = css`
     margin: 0;
     color: var(--cv-color-hint);
   }
-  /* "or" sits over the column of boxes, as in GOV.UK. */
   .divider {
     margin: 0;
     align-self: flex-start;

@@ -6,6 +6,18 @@
 import { css } from 'lit';
 import { tokens } from './tokens.js';
 
+// Comments live here, not in the CSS: esbuild does not minify inside css`` templates, so a CSS
+// comment would be downloaded by every carer.
+//
+// - `@media not print` block: a partner page's own `!important` rules or `* { all: unset }` reach
+//   the host element and, through inheritance, everything inside. The cascade reverses for
+//   `!important` (the shadow root's beats the page's), so the text basics are repeated as
+//   important. Screen only: print styles set their own sizes. Partners restyle through the
+//   --carer-* tokens.
+// - `.visually-hidden`: read by screen readers, never seen (GOV.UK govuk-visually-hidden).
+// - `:focus-visible`: GOV.UK focus, yellow with a dark edge, never colour alone (the thick outline
+//   changes shape too).
+
 export const reset = [
   tokens,
   css`
@@ -33,10 +45,6 @@ export const reset = [
       -webkit-text-size-adjust: 100%;
       text-size-adjust: 100%;
     }
-    /* A partner page's own \`!important\` rules or \`* { all: unset }\` reach the host element and,
-       through inheritance, everything inside. The cascade reverses for \`!important\` (the shadow
-       root's beats the page's), so the text basics are repeated as important. Screen only: print
-       styles set their own sizes. Partners restyle through the --carer-* tokens. */
     @media not print {
       :host {
         box-sizing: border-box !important;
@@ -66,7 +74,6 @@ export const reset = [
     [hidden] {
       display: none !important;
     }
-    /* Read by screen readers, never seen (GOV.UK govuk-visually-hidden). */
     .visually-hidden {
       position: absolute !important;
       inline-size: 1px !important;
@@ -80,7 +87,6 @@ export const reset = [
       white-space: nowrap !important;
       user-select: none;
     }
-    /* GOV.UK focus: yellow with a dark edge, never colour alone (the thick outline changes shape too). */
     :focus-visible {
       outline: 3px solid var(--cv-color-focus);
       outline-offset: 0;

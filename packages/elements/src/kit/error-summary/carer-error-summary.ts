@@ -1,5 +1,5 @@
 import { css, html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { CarerElement } from '../../base/carer-element.js';
 
@@ -110,11 +110,10 @@ export class CarerErrorSummary extends CarerElement {
   /** Called with the field id when a link is chosen (as well as the event). */
   @property({ attribute: false }) focusTarget?: (id: string) => void;
 
-  @query('.summary') private box?: HTMLElement;
-
   /** Moves focus to the summary so it is read out. */
   override focus(options?: FocusOptions): void {
-    this.box ? this.box.focus(options) : super.focus(options);
+    const box = this.renderRoot?.querySelector<HTMLElement>('.summary');
+    box ? box.focus(options) : super.focus(options);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

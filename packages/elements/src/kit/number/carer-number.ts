@@ -83,11 +83,7 @@ export class CarerNumber extends QuestionControl<number | string> {
     const q = this.question as QuestionOf<'number'> | undefined;
     if (!q) return nothing;
     const whole = q.integer ?? false;
-    return html`
-      <div class=${this.groupClass()} part="form-group">
-        <label class="label" for=${q.id} part="question">${this.renderLabel()}</label>
-        ${this.renderHint()} ${this.renderError()}
-        <div class="wrapper">
+    return this.renderLabelled(html`<div class="wrapper">
           <input
             class="input"
             part="input"
@@ -104,8 +100,6 @@ export class CarerNumber extends QuestionControl<number | string> {
             @change=${this.onChange}
           />
           ${q.unit ? html`<span class="unit" id="${q.id}-unit" part="unit">${q.unit}</span>` : nothing}
-        </div>
-      </div>
-    `;
+        </div>`);
   }
 }

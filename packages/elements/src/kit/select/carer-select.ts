@@ -47,11 +47,7 @@ export class CarerSelect extends QuestionControl<string> {
     const q = this.question as QuestionOf<'select'> | undefined;
     if (!q) return nothing;
     const current = this.value ?? '';
-    return html`
-      <div class=${this.groupClass()} part="form-group">
-        <label class="label" for=${q.id} part="question">${this.renderLabel()}</label>
-        ${this.renderHint()} ${this.renderError()}
-        <select
+    return this.renderLabelled(html`<select
           class="select"
           part="select"
           id=${q.id}
@@ -63,8 +59,6 @@ export class CarerSelect extends QuestionControl<string> {
         >
           <option value="" ?selected=${current === ''}>${msg('Choose an answer', { id: 'kit.select.placeholder' })}</option>
           ${q.options.map((o) => html`<option value=${o.value} ?selected=${current === o.value}>${this.optionText(o)}</option>`)}
-        </select>
-      </div>
-    `;
+        </select>`);
   }
 }

@@ -1,10 +1,7 @@
-import { html, nothing, type CSSResultGroup } from 'lit';
+import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { QuestionOf } from '@carers-voice/core/content';
-import { CarerElement } from '../../base/carer-element.js';
-import { QuestionControl } from '../../base/question-control.js';
-import { fieldStyles, questionBaseStyles } from '../../theme/question.styles.js';
-import { CharacterCount } from '../textarea/character-count.js';
+import { TextControl } from '../textarea/text-control.js';
 
 /**
  * A one-line text answer (GOV.UK text input) with its label as the question heading. With
@@ -28,47 +25,22 @@ import { CharacterCount } from '../textarea/character-count.js';
  *
  * @tag carer-text-input
  */
-export class CarerTextInput extends QuestionControl<string> {
-  static override styles: CSSResultGroup = [CarerElement.styles, questionBaseStyles, fieldStyles];
-  private readonly count = new CharacterCount(this);
-
-  private onInput(e: Event): void {
-    e.stopPropagation();
-    this.value = (e.target as HTMLInputElement).value;
-    this.count.typed(this.value.length, (this.question as QuestionOf<'text'> | undefined)?.maxLength);
-    this.emit('input');
-  }
-
-  private onChange(): void {
-    this.emit('change');
-  }
-
-  override render() {
-    const q = this.question as QuestionOf<'text'> | undefined;
-    if (!q) return nothing;
-    const text = this.value ?? '';
-    const max = q.maxLength;
-    return html`
-      <div class=${this.groupClass()} part="form-group">
-        <label class="label" for=${q.id} part="question">${this.renderLabel()}</label>
-        ${this.renderHint()} ${this.renderError()}
-        <input
-          class="input"
-          part="input"
-          id=${q.id}
-          name=${q.id}
-          type="text"
-          .value=${live(text)}
-          autocomplete=${q.autocomplete ?? nothing}
-          inputmode=${q.inputMode ?? nothing}
-          spellcheck=${q.inputMode && q.inputMode !== 'text' ? 'false' : nothing}
-          aria-invalid=${this.error ? 'true' : nothing}
-          aria-describedby=${this.describedBy(max ? CharacterCount.infoId(q.id) : undefined)}
-          @input=${this.onInput}
-          @change=${this.onChange}
-        />
-        ${this.count.render(q.id, text.length, max)}
-      </div>
-    `;
+export class CarerTextInput extends TextControl {
+  protected renderBox(q: QuestionOf<'text'>, text: string, describedBy: string | typeof nothing) {
+    return html`<input
+      class="input"
+      part="input"
+      id=${q.id}
+      name=${q.id}
+      type="text"
+      .value=${live(text)}
+      autocomplete=${q.autocomplete ?? nothing}
+      inputmode=${q.inputMode ?? nothing}
+      spellcheck=${q.inputMode && q.inputMode !== 'text' ? 'false' : nothing}
+      aria-invalid=${this.error ? 'true' : nothing}
+      aria-describedby=${describedBy}
+      @input=${this.onInput}
+      @change=${this.onChange}
+    />`;
   }
 }
