@@ -1,0 +1,152 @@
+/**
+ * `Later`: the part of a widget a carer needs only after the first screen (feedback, results,
+ * sending, reports), kept out of what a host page downloads up front by a lazy `import()` so the
+ * bundler puts it in its own chunk. It is fetched once the browser is idle after the first render,
+ * so it is there by the time the carer presses anything; a press that comes sooner waits for it
+ * with the button showing the usual busy state (`aria-busy="true"`), and is never lost.
+ *
+ * ```ts
+ * private readonly later = new Later(this, () => import('./quiz-later.js'));
+ * onCheck() { void this.later.then((m) => m.check(this)); }
+ * html`<button aria-busy=${this.later.waiting ? 'true' : 'false'}>…`
+ * ```
+ */
+import { adoptStyles, supportsAdoptingStyleSheets, type CSSResult, type ReactiveController, type ReactiveControllerHost } from 'lit';
+
+export interface LaterModule {
+  /** Styles for what the module renders, added to the host's shadow root when it arrives. */
+  styles?: CSSResult;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+export class Later<T extends LaterModule> implements ReactiveController {
+  /** The module, once loaded. */
+  module: T | undefined;
+  /** True while a press waits for the module (render `aria-busy` from it). */
+  waiting = false;
+  private loading: Promise<T> | undefined;
+  private pending: Promise<void> | undefined;
+  private idle = 0;
+  private styled = false;
+  private wanted = false;
+  private whenLoaded: ((module: T) => void) | undefined;
+
+  constructor(
+    private readonly host: Host,
+    private readonly load: () => Promise<T>,
+  ) {
+    host.addController(this);
+  }
+
+  /** Fetch it now (e.g. the first screen needs it); resolves with the module. */
+  get(): Promise<T> {
+    if (this.module) return Promise.resolve(this.module);
+    this.loading ??= this.load().then(
+      (m) => {
+        this.module = m;
+        this.addStyles();
+        this.host.requestUpdate();
+        return m;
+      },
+      (error: unknown) => {
+        this.loading = undefined; // offline for a moment: the next press tries again
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /**
+   * Runs `use` with the module: at once when it is here, else after it arrives, with `waiting`
+   * true meanwhile. A second press while waiting is ignored (the first one will go ahead).
+   * Resolves false when the module could not be fetched (the carer may press again).
+   */
+  then(use: (module: T) => unknown): Promise<boolean> {
+    if (this.module) return Promise.resolve(use(this.module)).then(() => true);
+    if (this.pending) return Promise.resolve(false);
+    this.waiting = true;
+    this.host.requestUpdate();
+    const done = () => {
+      this.waiting = false;
+      this.host.requestUpdate();
+    };
+    // `{ result }`: the press has started once `use` is called; its own async work is not waited for here.
+    const started = this.get().then(
+      (m) => {
+        done();
+        return { result: use(m) };
+      },
+      () => {
+        done();
+        return undefined;
+      },
+    );
+    const pending = started.then(() => {
+      if (this.pending === pending) this.pending = undefined;
+    });
+    this.pending = pending;
+    return started.then(async (s) => {
+      if (!s) return false;
+      await s.result;
+      return true;
+    });
+  }
+
+  /**
+   * Resolves once a press waiting for the module has gone ahead (at once when none is waiting).
+   * Hosts await it in `getUpdateComplete()`, so `updateComplete` after a press includes its
+   * result, whether or not the module had arrived.
+   */
+  get settled(): Promise<void> {
+    return this.pending ?? Promise.resolve();
+  }
+
+  /**
+   * Fetch it when the browser is next idle (after the first screen is painted), then run `use`
+   * with it (e.g. open the outbox, which sends anything queued).
+   */
+  preload(use?: (module: T) => void): void {
+    if (use) this.whenLoaded = use;
+    this.wanted = true;
+    if (this.module) return this.runPreloaded();
+    if (this.loading) {
+      this.loading.then(() => this.runPreloaded(), () => undefined);
+      return;
+    }
+    if (this.idle) return;
+    const start = () => {
+      this.idle = 0;
+      this.get().then(() => this.runPreloaded(), () => undefined);
+    };
+    this.idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(start, { timeout: 2000 }) : (setTimeout(start, 200) as unknown as number);
+  }
+
+  private runPreloaded(): void {
+    const use = this.whenLoaded;
+    this.whenLoaded = undefined;
+    if (use && this.module) use(this.module);
+  }
+
+  hostConnected(): void {
+    if (this.module) this.addStyles();
+    else if (this.wanted) this.preload(); // taken off the page before its idle moment came
+  }
+
+  hostDisconnected(): void {
+    if (!this.idle) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idle);
+    else clearTimeout(this.idle);
+    this.idle = 0;
+  }
+
+  /** Adds the module's styles to the shadow root once (constructable stylesheets where supported). */
+  private addStyles(): void {
+    const styles = this.module?.styles;
+    const root = this.host.renderRoot;
+    if (!styles || this.styled || !(root instanceof ShadowRoot)) return;
+    this.styled = true;
+    if (supportsAdoptingStyleSheets && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+    else adoptStyles(root, [styles]); // appends a <style> (with the page's nonce) where sheets cannot be adopted
+  }
+}
