@@ -20,6 +20,7 @@ import { SESSION_COOKIE, SESSION_HOURS, ROLES, createUser, sessionUser, signIn, 
 import { csvLine, toCsv, resultsToRows, RESULTS_CSV_HEADER } from './csv.js';
 import { checkEnvelope, checkEnvelopeAnswers, optionsResolver, parseInstrument, receiptHash, separateContact } from './core-api.js';
 import { deleteByReceipt } from './retention.js';
+import { withFingerprint } from '@carers-voice/core/content/fingerprint';
 import { pollAnswerDefinition, pollResults, pollWithApprovedStatements, registerPollRoutes } from './polls.js';
 import { writePollVote } from './poll-votes.js';
 import { registerEmbedRoutes } from './embed-routes.js';
@@ -368,7 +369,8 @@ export async function buildApp({ config, database, now = () => new Date(), inges
     if (!id.success) throw new HttpProblem(400, `"${req.params.id.slice(0, 80)}" is not an instrument id`);
     const versions = await store.instrumentVersions(id.data);
     if (!versions.length) throw new HttpProblem(404, `unknown instrument "${id.data}"`);
-    return { id: id.data, versions: versions.map((v) => ({ version: v.version, registeredAt: v.registeredAt, groupBy: v.groupBy, definition: v.definition })) };
+    // Each definition was checked at registration: its `checked` fingerprint lets a widget show it without loading the checker.
+    return { id: id.data, versions: versions.map((v) => ({ version: v.version, registeredAt: v.registeredAt, groupBy: v.groupBy, definition: withFingerprint(v.definition) })) };
   });
   app.post('/api/v1/instruments', { preHandler: [sameSiteOnly, requireRole('admin')] }, async (req, reply) => {
     const body = req.body as { definition?: unknown; groupBy?: unknown } | undefined;
