@@ -5,7 +5,8 @@ import { chmodSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 await build({
-  entryPoints: [`${root}src/cli.ts`, `${root}src/index.ts`],
+  // PGlite's worker thread (PGLITE_THREAD=worker) is its own file beside cli.js and index.js.
+  entryPoints: { cli: `${root}src/cli.ts`, index: `${root}src/index.ts`, 'pglite-worker': `${root}src/db/pglite-worker.ts` },
   outdir: `${root}dist`,
   bundle: true,
   platform: 'node',

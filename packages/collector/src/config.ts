@@ -30,6 +30,8 @@ export interface Config {
   logLevel: string;
   /** Folder of the built drop-in served at /embed/v1/ (EMBED_DIR); unset: packages/embed/dist/v1. */
   embedDir?: string | undefined;
+  /** PGlite's thread (PGLITE_THREAD): `worker` (default) keeps the database's work off the request thread. */
+  pgliteThread?: 'worker' | 'main';
 }
 
 export class ConfigError extends Error {
@@ -72,6 +74,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const host = env.HOST || '127.0.0.1';
   if (/\s/.test(host)) throw new ConfigError('HOST', 'must be a host name or address without spaces');
+  const pgliteThread = env.PGLITE_THREAD || 'worker';
+  if (pgliteThread !== 'worker' && pgliteThread !== 'main') throw new ConfigError('PGLITE_THREAD', `must be worker or main, not "${pgliteThread}"`);
   const trustProxy = env.TRUST_PROXY ?? '';
   if (!['', '0', '1', 'true', 'false'].includes(trustProxy)) throw new ConfigError('TRUST_PROXY', 'must be true or false');
   return {
@@ -95,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: trustProxy === '1' || trustProxy === 'true',
     logLevel,
     embedDir: env.EMBED_DIR || undefined,
+    pgliteThread,
   };
 }
 

@@ -7,7 +7,7 @@ import { buildApp, type App } from './server.js';
 import { scheduleRetention } from './retention.js';
 
 export async function openFromConfig(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteThread: config.pgliteThread ?? 'worker' });
   await migrate(database.db);
   return database;
 }
