@@ -2,7 +2,8 @@
  * Styles the question controls share, in three sheets so each control adopts only what it draws:
  * `questionBaseStyles` (the GOV.UK form group, legend/label as the question heading, hint, inline
  * error), `choiceStyles` (radio and checkbox rows, the "or" divider, the conditional reveal) and
- * `fieldStyles` (text boxes, selects, the character count). `questionStyles` is all three.
+ * `fieldStyles` (text boxes, selects, the character count; in `./field.styles.js`, so widgets that
+ * show no box never download it). `questionStyles` (`./index.js`) is all three.
  * Controls add their own sheet after these.
  *
  * Why some rules are as they are (kept out of the CSS, which is not minified):
@@ -12,7 +13,7 @@
  *   from ~13px.
  * - `.divider`: "or" sits over the column of boxes, as in GOV.UK.
  */
-import { css, type CSSResultGroup } from 'lit';
+import { css } from 'lit';
 
 export const questionBaseStyles = css`
   .form-group {
@@ -110,63 +111,3 @@ export const choiceStyles = css`
     margin-block: var(--cv-space-1) var(--cv-space-3);
   }
 `;
-
-export const fieldStyles = css`
-  .input,
-  .textarea,
-  .select {
-    font: inherit;
-    color: var(--cv-color-text);
-    background: var(--cv-color-surface);
-    border: var(--cv-border-width) solid var(--cv-color-border);
-    border-radius: var(--cv-radius);
-    min-block-size: var(--cv-target-size);
-    padding: var(--cv-space-1) var(--cv-space-2);
-    max-inline-size: 100%;
-    margin: 0;
-  }
-  .input {
-    inline-size: 100%;
-  }
-  .textarea {
-    display: block;
-    inline-size: 100%;
-    resize: vertical;
-  }
-  .has-error .input,
-  .has-error .textarea,
-  .has-error .select {
-    border-color: var(--cv-color-error);
-    border-width: calc(var(--cv-border-width) * 2);
-  }
-  .input:focus-visible,
-  .textarea:focus-visible,
-  .select:focus-visible {
-    outline: 3px solid var(--cv-color-focus);
-    outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--cv-color-focus-text);
-  }
-  .count {
-    margin: var(--cv-space-1) 0 0;
-    color: var(--cv-color-hint);
-  }
-  .count.over {
-    color: var(--cv-color-error);
-    font-weight: 700;
-  }
-  @media (forced-colors: active) {
-    .input,
-    .textarea,
-    .select {
-      border-color: FieldText;
-    }
-    .input:focus-visible,
-    .textarea:focus-visible,
-    .select:focus-visible {
-      outline-color: Highlight;
-    }
-  }
-`;
-
-/** All three sheets, for controls that draw both options and boxes (points, ranking). */
-export const questionStyles: CSSResultGroup = [questionBaseStyles, choiceStyles, fieldStyles];

@@ -4,7 +4,8 @@ import { state } from 'lit/decorators.js';
 import type { QuestionOf } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
 import { QuestionControl } from '../../base/question-control.js';
-import { fieldStyles, questionBaseStyles } from '../../theme/question.styles.js';
+import { questionBaseStyles } from '../../theme/question.styles.js';
+import { fieldStyles } from '../../theme/field.styles.js';
 
 /** Reads what the carer typed: a number when it is one ("1,200" and " 7 " included), else the text. */
 export function parseNumber(text: string): number | string | undefined {

@@ -8,7 +8,8 @@ import { Announcer } from '../../base/announcer.js';
 import { plural } from '../../base/plural.js';
 import { QuestionControl } from '../../base/question-control.js';
 import { buttonStyles } from '../../theme/button.styles.js';
-import { questionStyles } from '../../theme/question.styles.js';
+import { choiceStyles, questionBaseStyles } from '../../theme/question.styles.js';
+import { fieldStyles } from '../../theme/field.styles.js';
 
 /**
  * Share out a budget of points (`question.total`) between options: each option has a number box
@@ -41,7 +42,9 @@ import { questionStyles } from '../../theme/question.styles.js';
 export class CarerPoints extends QuestionControl<Record<string, number>> {
   static override styles: CSSResultGroup = [
     CarerElement.styles,
-    questionStyles,
+    questionBaseStyles,
+    choiceStyles,
+    fieldStyles,
     buttonStyles,
     css`
       .row {

@@ -7,7 +7,8 @@ import { Announcer } from '../../base/announcer.js';
 import { plural } from '../../base/plural.js';
 import { QuestionControl } from '../../base/question-control.js';
 import { buttonStyles } from '../../theme/button.styles.js';
-import { questionStyles } from '../../theme/question.styles.js';
+import { choiceStyles, questionBaseStyles } from '../../theme/question.styles.js';
+import { fieldStyles } from '../../theme/field.styles.js';
 
 /**
  * Put options in order of importance, with no dragging: each item has "Move up" and "Move down"
@@ -42,7 +43,9 @@ import { questionStyles } from '../../theme/question.styles.js';
 export class CarerRanking extends QuestionControl<string[]> {
   static override styles: CSSResultGroup = [
     CarerElement.styles,
-    questionStyles,
+    questionBaseStyles,
+    choiceStyles,
+    fieldStyles,
     buttonStyles,
     css`
       ol {

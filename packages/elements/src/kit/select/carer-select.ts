@@ -3,7 +3,8 @@ import { msg } from '@lit/localize';
 import type { QuestionOf } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
 import { QuestionControl } from '../../base/question-control.js';
-import { fieldStyles, questionBaseStyles } from '../../theme/question.styles.js';
+import { questionBaseStyles } from '../../theme/question.styles.js';
+import { fieldStyles } from '../../theme/field.styles.js';
 
 /**
  * One answer from a long list, as a native `<select>` (GOV.UK select). Prefer radios for fewer than

@@ -7,7 +7,8 @@ import { nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import type { QuestionOf } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
 import { QuestionControl } from '../../base/question-control.js';
-import { fieldStyles, questionBaseStyles } from '../../theme/question.styles.js';
+import { questionBaseStyles } from '../../theme/question.styles.js';
+import { fieldStyles } from '../../theme/field.styles.js';
 import { CharacterCount } from './character-count.js';
 
 export type TextQuestion = QuestionOf<'text'> | QuestionOf<'textarea'>;
