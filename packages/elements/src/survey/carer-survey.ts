@@ -1,9 +1,8 @@
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Question, Survey } from '@carers-voice/core/content';
-import { localiseDefinition } from '@carers-voice/core/i18n';
 import type { AnswerProblem } from '@carers-voice/core/response';
 // The narrow subpaths, not the outbox's index: that would bring the outbox itself (sending) into the first download.
 import { DraftStore } from '@carers-voice/core/outbox/drafts';
@@ -92,6 +91,14 @@ function loadLater(): Promise<Later> {
     },
   );
   return laterLoading;
+}
+
+type Localise = typeof import('@carers-voice/core/i18n');
+let localise: Localise | undefined;
+
+/** A definition's own translations are applied by core/i18n, loaded only for a definition that has some. */
+function loadLocalise(): Promise<unknown> {
+  return localise ? Promise.resolve() : import('@carers-voice/core/i18n').then((m) => (localise = m));
 }
 
 /** Runs `task` when the browser is idle (soon, at the latest). */
@@ -292,7 +299,9 @@ export class CarerSurvey extends CarerElement {
       }
     }
     // Offline before a control arrived: show the page anyway; each question retries its control.
-    this.controlsLoad = loadControls(types)?.catch(() => undefined);
+    const translations = survey.translations ? loadLocalise() : undefined;
+    const controls = loadControls(types);
+    this.controlsLoad = controls || translations ? Promise.all([controls, translations]).then(() => undefined, () => undefined) : undefined;
     this.draftLoad = this.loadDraft(survey);
     const draftOrTimeout = Promise.race([this.draftLoad, new Promise<void>((resolve) => setTimeout(resolve, DRAFT_WAIT_MS))]);
     this.shown = Promise.all([this.controlsLoad, draftOrTimeout]).then(() => {
@@ -434,11 +443,13 @@ export class CarerSurvey extends CarerElement {
     if (this.viewCache?.survey !== survey || this.viewCache.lang !== lang) {
       let view = survey;
       try {
-        view = survey.translations ? localiseDefinition(survey, lang) : survey;
+        // (Until core/i18n has loaded, which the first page waits for, the source language.)
+        view = survey.translations && localise ? localise.localiseDefinition(survey, lang) : survey;
       } catch {
         // A translation that cannot be applied: show the source language.
       }
-      this.viewCache = { survey, lang, view };
+      if (!survey.translations || localise) this.viewCache = { survey, lang, view };
+      else return view;
     }
     return this.viewCache.view;
   }
@@ -746,6 +757,7 @@ export class CarerSurvey extends CarerElement {
     if (this.position === DONE || this.position === CHECK) {
       // Both come with the part loaded after the first page, which is loaded before either is reached.
       if (!later) return renderLoading();
+      this.adoptLaterStyles(later);
       if (this.position === DONE) {
         return later.renderConfirmation({ survey: this.survey!, receipt: this.receipt, delivery: this.delivery, onStartOver: this.onStartOver });
       }
@@ -769,6 +781,18 @@ export class CarerSurvey extends CarerElement {
     const step = steps[index];
     if (!step) return html`<p>${msg('This survey has no questions to show.', { id: 'survey.empty' })}</p>`;
     return this.renderStep(step, index, steps.length);
+  }
+
+  private laterStylesAdopted = false;
+
+  /** The check and confirmation pages' rules join the shadow root's styles once they have loaded. */
+  private adoptLaterStyles(parts: Later): void {
+    if (this.laterStylesAdopted || !this.shadowRoot) return;
+    this.laterStylesAdopted = true;
+    const root = this.shadowRoot;
+    const sheet = parts.laterStyles.styleSheet;
+    if (supportsAdoptingStyleSheets && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    else adoptStyles(root, [parts.laterStyles]); // appends a <style> (with the page's nonce) where sheets cannot be adopted
   }
 
   private surveyTitle(): string {
@@ -804,7 +828,7 @@ export class CarerSurvey extends CarerElement {
           : html`<span></span>`}
         ${this.renderEasyReadToggle()}
       </div>
-      ${this.renderErrorSummary()}
+      ${this.problems.length ? this.renderErrorSummary() : nothing}
       <carer-progress part="progress" current=${index + 1} total=${total} unit=${s.oneQuestionPerPage ? 'question' : 'page'}></carer-progress>
       <h2 class="heading" part="heading" tabindex="-1" data-heading>${heading}</h2>
       ${this.resumed

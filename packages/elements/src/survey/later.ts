@@ -9,3 +9,4 @@ export { stepProblems, firstIncompleteAfter, firstFailingStep, problemText } fro
 export { renderCheckAnswers } from './pages/check-answers.js';
 export { renderConfirmation } from './pages/confirmation.js';
 export { buildEnvelope, receiptFor, outboxWatcher } from './sending.js';
+export { laterStyles } from './pages/later.styles.js';
