@@ -5,8 +5,7 @@
  * question id, so an error summary link can reach it), an "or" divider before an exclusive option,
  * and each option's conditional reveal right after it.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { AnswerValue } from '@carers-voice/core/content';
 import { QuestionControl } from '../../base/question-control.js';
@@ -74,7 +73,7 @@ export abstract class ChoiceGroup<V extends AnswerValue> extends QuestionControl
           id=${id}
           name=${this.qid}
           .value=${o.value}
-          .checked=${live(chosen)}
+          .checked=${chosen}
           aria-describedby=${o.hint ? hintId : nothing}
           aria-controls=${reveal ? this.revealId(o.value) : nothing}
           aria-expanded=${
@@ -91,6 +90,16 @@ export abstract class ChoiceGroup<V extends AnswerValue> extends QuestionControl
       </div>
       ${reveal ? this.renderReveal(o.value, chosen) : nothing}
     `;
+  }
+
+  // What `live()` would do, without its directive code in every widget: after each render each box
+  // shows `value`, even one the carer changed since the last render that Lit's binding did not see.
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('.option > input')) {
+      const want = this.checked(input.value);
+      if (input.checked !== want) input.checked = want;
+    }
   }
 
   protected renderChoices(options: ChoiceOption[]): TemplateResult {
