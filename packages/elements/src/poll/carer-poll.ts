@@ -1,62 +1,37 @@
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
-import { resolveOptions, type AnswerValue, type Answers, type Poll, type Question } from '@carers-voice/core/content';
+import type { AnswerValue, Answers, Poll, Question } from '@carers-voice/core/content';
 import { localiseDefinition } from '@carers-voice/core/i18n';
-import { checkAnswers, createEnvelope, newId, type AnswerProblem, type ResponseEnvelope } from '@carers-voice/core/response';
-import { deviceToken, type OutboxRecord } from '@carers-voice/core/outbox';
+import { checkAnswers, type AnswerProblem } from '@carers-voice/core/response';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { SubmitGuard } from '../base/submit-guard.js';
-import { plural } from '../base/plural.js';
 import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
-import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
+import { CarerAnswerEvent, CarerPageEvent, CarerReadyEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
-import { deliveryMode } from '../widget/delivery.js';
-import { OutboxStatusController } from '../widget/outbox-status-controller.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import {
-  STATEMENT_MAX,
-  STATEMENT_MIN,
   fetchCarerStatements,
   fetchResults,
   fetchUpdates,
   isCarerStatementKey,
-  isStatementLists,
   isStatementPoll,
   pollWindow,
-  rememberVote,
   rememberedVote,
   resultsAllowed,
-  submitStatement,
   type CarerStatement,
-  type ListedStatement,
   type PollUpdate,
   type PollWindow,
-  type StatementLists,
-  type PublicQuestion,
   type RememberedVote,
   type ResultsOutcome,
 } from './poll-logic.js';
 import { pollStyles } from './carer-poll.styles.js';
 import { loadControls } from '../kit/controls.js';
 import { Stepper } from '../stepping/stepper.js';
-
-/** What the carer is told about their vote (as in the survey and quiz). */
-type Delivery =
-  | { status: 'local' }
-  | { status: 'pending'; attempts: number; lastError?: string | undefined }
-  | { status: 'sent' }
-  | { status: 'rejected'; lastError?: string | undefined };
-
-type StatementState =
-  | { status: 'idle' }
-  | { status: 'sending' }
-  | { status: 'pending' }
-  | { status: 'offline' }
-  | { status: 'refused'; message: string | undefined };
+import { Later } from '../stepping/later.js';
+import type { Delivery, PollHost, StatementState } from './poll-later.js';
 
 interface ControlLike extends HTMLElement {
   value: AnswerValue | undefined;
@@ -122,7 +97,7 @@ const ANSWERED = (v: unknown) =>
  * @cssproperty --carer-color-error - Errors and the "poll closed" refusal.
  * @cssproperty --carer-widget-min-block-size - Space kept while loading (default 12em).
  */
-export class CarerPoll extends CarerElement {
+export class CarerPoll extends CarerElement implements PollHost {
   static override styles: CSSResultGroup = [CarerElement.styles, buttonStyles, definitionProblemStyles, pollStyles];
 
   /** URL of a poll definition (JSON). Fetched without cookies. */
@@ -149,10 +124,15 @@ export class CarerPoll extends CarerElement {
   /** The clock (ms since 1970) the opening and closing dates are read against; previews and tests set it. */
   @property({ attribute: false }) clock: () => number = () => Date.now();
 
-  private readonly config = new CarerConfigController(this);
+  /** @internal */
+  readonly config = new CarerConfigController(this);
   private readonly source = new DefinitionController<'poll'>(this, { kind: 'poll', endpoint: () => this.config.endpoint });
-  private readonly announcer = new Announcer(this);
-  private readonly guard = new SubmitGuard(this);
+  /** @internal */
+  readonly announcer = new Announcer(this);
+  /** @internal */
+  readonly guard = new SubmitGuard(this);
+  /** Sending, the thank-you panel, results, adding a statement, updates: fetched at idle after the first screen. */
+  private readonly later = new Later(this, () => import('./poll-later.js'));
   /** Statement polls: one statement at a time. */
   private readonly stepper = new Stepper(this, {
     steps: () => this.votingPoll.questions,
@@ -161,40 +141,50 @@ export class CarerPoll extends CarerElement {
     },
   });
 
-  @state() private answers: Answers = {};
-  @state() private screen: 'vote' | 'voted' = 'vote';
-  @state() private problems: ShownProblem[] = [];
-  @state() private delivery?: Delivery;
+  // The members marked internal are read by ./poll-later.ts.
+  /** @internal */
+  @state() answers: Answers = {};
+  /** @internal */
+  @state() screen: 'vote' | 'voted' = 'vote';
+  /** @internal */
+  @state() problems: ShownProblem[] = [];
+  /** @internal */
+  @state() delivery: Delivery | undefined;
   /** The device's last vote, once known. */
-  @state() private vote?: RememberedVote;
+  /** @internal */
+  @state() vote: RememberedVote | undefined;
   /** The last vote sent from this screen replaced an earlier one. */
-  @state() private changed = false;
+  /** @internal */
+  @state() changed = false;
   /** The carer tried to vote after the closing date. */
   @state() private refusedClosed = false;
-  @state() private updates: PollUpdate[] = [];
-  @state() private results?: ResultsOutcome;
-  @state() private statementText = '';
-  @state() private statementError = '';
-  @state() private statementState: StatementState = { status: 'idle' };
+  /** @internal */
+  @state() updates: PollUpdate[] = [];
+  /** @internal */
+  @state() results: ResultsOutcome | undefined;
+  /** @internal */
+  @state() statementText = '';
+  /** @internal */
+  @state() statementError = '';
+  /** @internal */
+  @state() statementState: StatementState = { status: 'idle' };
   /** Other carers' statements a moderator approved, offered after the poll's own (statement polls). */
   @state() private carerStatements: CarerStatement[] = [];
   /** False while the kit loads the controls this poll's question types need (ranking, points, statements). */
   @state() private controlsReady = true;
   private controlsLoad: Promise<void> | undefined;
 
-  private poll?: Poll;
-  private startedAt = new Date().toISOString();
+  /** @internal */
+  poll: Poll | undefined;
+  /** @internal */
+  startedAt = new Date().toISOString();
   private readySent = false;
   private touched = false;
-  private focusAfterUpdate: string | undefined;
+  /** @internal */
+  focusAfterUpdate: string | undefined;
   private loads = new AbortController();
-  private resultsRequested = false;
-  private lastSentId = '';
-  private readonly outboxStatus = new OutboxStatusController(this, {
-    database: () => this.database,
-    watching: () => this.lastSentId,
-    onRecord: (record) => this.applyRecord(record),
-  });
+  /** @internal */
+  resultsRequested = false;
 
   /** Resolves once the definition is loaded, the device's last vote read and the first screen rendered. */
   get ready(): Promise<void> {
@@ -204,6 +194,8 @@ export class CarerPoll extends CarerElement {
       .then(() => this.remembered)
       .then(() => this.statementsLoaded)
       .then(() => this.controlsLoad)
+      .then(() => this.updateComplete)
+      .then(() => this.later.settled)
       .then(() => this.updateComplete)
       .then(() => undefined);
   }
@@ -246,6 +238,12 @@ export class CarerPoll extends CarerElement {
       this.loadResults();
       this.requestUpdate();
     }, next + 50);
+  }
+
+  // A press (or a first screen) that waits for ./poll-later.js is part of the update it leads to.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.later.settled;
+    return super.getUpdateComplete();
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -303,8 +301,9 @@ export class CarerPoll extends CarerElement {
         if (!signal.aborted) this.carerStatements = list;
       });
     }
+    // Opening the outbox sends anything this device still has queued: once the code is here.
+    this.later.preload(endpoint ? (m) => void m.watch(this) : undefined);
     if (endpoint) {
-      this.outboxStatus.watch();
       void fetchUpdates(endpoint, poll.id, signal).then((updates) => {
         if (!signal.aborted) this.updates = updates;
       });
@@ -313,7 +312,8 @@ export class CarerPoll extends CarerElement {
   }
 
   /** Fetches the public results once, when the poll allows them now. */
-  private loadResults(): void {
+  /** @internal */
+  loadResults(): void {
     const poll = this.poll;
     const endpoint = this.config.endpoint;
     if (!poll || !endpoint || this.resultsRequested) return;
@@ -350,7 +350,8 @@ export class CarerPoll extends CarerElement {
    * The poll as voted on: its own questions, then other carers' approved statements as statement
    * questions keyed `s:<statement id>` (in the carers' own words: they are not translated).
    */
-  private get votingPoll(): Poll {
+  /** @internal */
+  get votingPoll(): Poll {
     const poll = this.poll!;
     const statements = this.carerStatements;
     if (!statements.length || !isStatementPoll(poll)) return poll;
@@ -363,12 +364,14 @@ export class CarerPoll extends CarerElement {
   }
 
   /** Answers without votes on carers' statements that are no longer offered (never sent: the collector would refuse them). */
-  private offeredAnswers(answers: Answers): Answers {
+  /** @internal */
+  offeredAnswers(answers: Answers): Answers {
     const offered = new Set(this.votingPoll.questions.map((q) => q.id));
     return Object.fromEntries(Object.entries(answers).filter(([k]) => !isCarerStatementKey(k) || offered.has(k))) as Answers;
   }
 
-  private get window(): PollWindow {
+  /** @internal */
+  get window(): PollWindow {
     return pollWindow(this.poll!, this.clock());
   }
 
@@ -376,11 +379,13 @@ export class CarerPoll extends CarerElement {
     return isStatementPoll(this.poll!);
   }
 
-  private label(q: Question): string {
+  /** @internal */
+  label(q: Question): string {
     return (this.easyRead && q.easyRead) || q.label;
   }
 
-  private formatDate(iso: string, withTime = true): string {
+  /** @internal */
+  formatDate(iso: string, withTime = true): string {
     const date = new Date(iso);
     const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' };
     try {
@@ -390,7 +395,8 @@ export class CarerPoll extends CarerElement {
     }
   }
 
-  private formatNumber(n: number, digits = 0): string {
+  /** @internal */
+  formatNumber(n: number, digits = 0): string {
     try {
       return new Intl.NumberFormat(this.config.lang, { maximumFractionDigits: digits }).format(n);
     } catch {
@@ -441,7 +447,8 @@ export class CarerPoll extends CarerElement {
   }
 
   /** Whether the poll has closed now; if so, the vote is refused in plain words. */
-  private refuseIfClosed(): boolean {
+  /** @internal */
+  refuseIfClosed(): boolean {
     if (this.window !== 'closed') return false;
     this.refusedClosed = true;
     this.problems = [];
@@ -459,7 +466,7 @@ export class CarerPoll extends CarerElement {
     const problems = this.problemsFor([q]);
     if (problems.length) return this.showProblems(problems);
     this.problems = [];
-    this.stepper.next(() => void this.castVote(), q.id);
+    this.stepper.next(() => this.castVote(), q.id);
   }
 
   /** Other polls: every question on one page. */
@@ -468,82 +475,16 @@ export class CarerPoll extends CarerElement {
     if (this.refuseIfClosed()) return;
     const problems = this.problemsFor(this.votingPoll.questions);
     if (problems.length) return this.showProblems(problems);
-    void this.castVote();
+    this.castVote();
   }
 
-  /** Stores and sends the vote: a new envelope id each time, the same device token. */
-  private async castVote(): Promise<void> {
-    if (!this.guard.attempt()) return;
-    const poll = this.poll!;
-    const offered = this.offeredAnswers(this.answers);
-    const checked = checkAnswers(this.votingPoll, offered);
-    const answers = checked.ok ? checked.answers : offered;
-    const endpoint = this.config.endpoint;
-    const isChange = Boolean(this.vote);
-    const id = newId();
-    let device: string | undefined;
-    try {
-      device = await deviceToken(this.database);
-    } catch {
-      device = undefined; // No IndexedDB: the vote still counts, it just cannot be matched to this device.
-    }
-    const envelope: ResponseEnvelope = createEnvelope({
-      id,
-      instrument: { id: poll.id, version: poll.version },
-      partner: this.config.partner ?? '',
-      locale: this.config.lang,
-      startedAt: this.startedAt,
-      answers,
-      meta: device ? { device, mode: deliveryMode() } : { mode: deliveryMode() },
-    });
-    this.dispatchEvent(new CarerSubmitEvent({ envelope }));
-    const vote: RememberedVote = { id, answers, at: envelope.submittedAt, version: poll.version };
-    await rememberVote(poll.id, vote, this.database);
-    this.vote = vote;
-    this.changed = isChange;
-    this.screen = 'voted';
-    this.problems = [];
-    this.lastSentId = id;
-    this.focusAfterUpdate = 'confirmation';
-    this.announcer.announce(isChange ? msg('Your vote has been changed.', { id: 'poll.changed.announce' }) : msg('Thank you. Your vote has been saved.', { id: 'poll.voted.announce' }));
-    this.dispatchEvent(new CarerPageEvent({ page: 'voted', number: 0, total: this.votingPoll.questions.length }));
-    this.guard.release();
-    this.loadResults();
-    if (!endpoint) {
-      this.delivery = { status: 'local' };
-      return;
-    }
-    this.delivery = { status: 'pending', attempts: 0 };
-    try {
-      const outbox = this.outboxStatus.watch();
-      const record = await outbox.enqueue(envelope, endpoint);
-      if (this.lastSentId !== id) return;
-      this.applyRecord((await outbox.get(id)) ?? record);
-    } catch {
-      if (this.lastSentId === id) this.delivery = { status: 'pending', attempts: 1, lastError: 'storage' };
-    }
+  /** Stores and sends the vote (once that code is here: the button is busy until then). */
+  private castVote(): void {
+    void this.later.then((m) => m.castVote(this));
   }
 
-  private applyRecord(record: OutboxRecord): void {
-    const before = this.delivery?.status;
-    if (before === 'sent' || before === 'rejected') return;
-    if (record.status === 'sent') {
-      this.delivery = { status: 'sent' };
-      this.dispatchEvent(new CarerSentEvent({ id: record.id, receipt: record.receipt }));
-      // Results after voting include this vote once the collector has it.
-      if (this.results) {
-        this.resultsRequested = false;
-        this.loadResults();
-      }
-    } else if (record.status === 'rejected') {
-      this.delivery = { status: 'rejected', lastError: record.lastError };
-      this.dispatchEvent(new CarerErrorEvent({ kind: 'send', message: record.lastError ?? msg('The server refused the vote.', { id: 'poll.error.refused' }) }));
-    } else {
-      this.delivery = { status: 'pending', attempts: record.attempts, lastError: record.lastError };
-    }
-  }
-
-  private onChangeVote(): void {
+  /** @internal */
+  onChangeVote(): void {
     if (this.refuseIfClosed()) return;
     this.screen = 'vote';
     this.answers = this.offeredAnswers({ ...(this.vote?.answers ?? {}) });
@@ -561,46 +502,6 @@ export class CarerPoll extends CarerElement {
     const root = this.renderRoot as ShadowRoot;
     const control = root.querySelector<ControlLike>(`carer-question[data-qid="${CSS.escape(id)}"]`);
     if (control && !control.focusField?.(id)) control.focus();
-  }
-
-  // ------------------------------------------------------------------ adding a statement
-
-  private onStatementInput(e: Event): void {
-    this.statementText = (e.target as HTMLTextAreaElement).value;
-    if (this.statementState.status !== 'sending') this.statementState = { status: 'idle' };
-  }
-
-  private async onStatementSubmit(e: Event): Promise<void> {
-    e.preventDefault();
-    if (this.statementState.status === 'sending') return;
-    const text = this.statementText.trim();
-    const error = !text
-      ? msg('Enter your statement', { id: 'poll.statement.error.empty' })
-      : text.length < STATEMENT_MIN
-        ? msg(str`Your statement must be at least ${STATEMENT_MIN} characters`, { id: 'poll.statement.error.short' })
-        : text.length > STATEMENT_MAX
-          ? msg(str`Your statement must be ${STATEMENT_MAX} characters or fewer`, { id: 'poll.statement.error.long' })
-          : '';
-    this.statementError = error;
-    if (error) {
-      this.focusAfterUpdate = 'statement-summary';
-      return;
-    }
-    const endpoint = this.config.endpoint;
-    if (!endpoint) return;
-    if (this.refuseIfClosed()) return;
-    this.statementState = { status: 'sending' };
-    const outcome = await submitStatement(endpoint, this.poll!.id, this.config.partner ?? '', text);
-    if (outcome.status === 'pending') {
-      this.statementText = '';
-      this.statementState = { status: 'pending' };
-    } else if (outcome.status === 'refused') {
-      this.statementState = { status: 'refused', message: outcome.problems[0]?.message ?? outcome.message };
-      this.dispatchEvent(new CarerErrorEvent({ kind: 'send', message: outcome.message ?? msg('The server refused the statement.', { id: 'poll.statement.refused-event' }) }));
-    } else {
-      this.statementState = { status: 'offline' };
-    }
-    this.focusAfterUpdate = 'statement-status';
   }
 
   // ------------------------------------------------------------------ rendering
@@ -636,7 +537,10 @@ export class CarerPoll extends CarerElement {
     if (window === 'closed' || this.refusedClosed) {
       return html`${heading} ${this.renderClosed(poll)}`;
     }
-    if (this.screen === 'voted') return html`${heading} ${this.renderVoted(poll)}`;
+    if (this.screen === 'voted') {
+      const later = this.later.need();
+      return later ? html`${heading} ${later.renderVoted(this, poll)}` : renderLoading();
+    }
     return html`${heading} ${this.renderVote(poll)}`;
   }
 
@@ -653,7 +557,8 @@ export class CarerPoll extends CarerElement {
     </details>`;
   }
 
-  private renderClosesOn(poll: Poll): TemplateResult | typeof nothing {
+  /** @internal */
+  renderClosesOn(poll: Poll): TemplateResult | typeof nothing {
     if (!poll.closes) return nothing;
     return html`<p class="closes">${msg(str`This poll closes on ${this.formatDate(poll.closes)}.`, { id: 'poll.closes-on' })}</p>`;
   }
@@ -669,8 +574,16 @@ export class CarerPoll extends CarerElement {
             : msg('You can no longer vote or change a vote.', { id: 'poll.closed.no-votes' })}
         </p>
       </div>
-      ${this.vote ? this.renderYourVote(poll, this.vote.answers) : nothing} ${this.renderResults(poll)} ${this.renderUpdates()}
+      ${this.renderAfterClose(poll)} ${this.renderUpdates()}
     `;
+  }
+
+  /** The device's vote and the results, under the closed notice (once their code is here). */
+  private renderAfterClose(poll: Poll): TemplateResult | typeof nothing {
+    const needed = this.vote || resultsAllowed(poll, this.window, false);
+    const later = needed ? this.later.need() : undefined;
+    if (!later) return nothing;
+    return html`${this.vote ? later.renderYourVote(this, poll, this.vote.answers) : nothing} ${later.renderResults(this, poll)}`;
   }
 
   private renderErrorSummary(): TemplateResult {
@@ -717,7 +630,7 @@ export class CarerPoll extends CarerElement {
           : nothing}
         <form novalidate @submit=${this.onContinue}>
           ${this.renderQuestion(q)}
-          <button class="button" part="button" type="submit" data-action=${last ? 'send' : 'continue'} @click=${this.stepper.guardClick} aria-busy=${this.guard.busy ? 'true' : 'false'}>
+          <button class="button" part="button" type="submit" data-action=${last ? 'send' : 'continue'} @click=${this.stepper.guardClick} aria-busy=${this.guard.busy || this.later.waiting ? 'true' : 'false'}>
             ${last ? (changing ? this.sendLabel() : msg('Send my votes', { id: 'poll.send-statements' })) : msg('Continue', { id: 'poll.continue' })}
           </button>
         </form>
@@ -728,345 +641,15 @@ export class CarerPoll extends CarerElement {
       ${this.renderErrorSummary()} ${this.renderIntro(poll)} ${lead} ${this.renderClosesOn(poll)}
       <form novalidate @submit=${this.onSubmitAll}>
         ${poll.questions.map((q) => this.renderQuestion(q))}
-        <button class="button" part="button" type="submit" data-action="send" aria-busy=${this.guard.busy ? 'true' : 'false'}>${this.sendLabel()}</button>
+        <button class="button" part="button" type="submit" data-action="send" aria-busy=${this.guard.busy || this.later.waiting ? 'true' : 'false'}>${this.sendLabel()}</button>
       </form>
       ${this.renderPrivacy(poll)} ${this.renderUpdates()}
     `;
   }
 
-  private statusText(): string {
-    const d = this.delivery;
-    switch (d?.status) {
-      case 'sent':
-        return msg('Your vote has been counted, without your name.', { id: 'poll.status.sent' });
-      case 'local':
-        return msg('Your vote has not been sent anywhere: this poll is not connected to a service that collects votes.', { id: 'poll.status.local' });
-      case 'rejected': {
-        const reason = d.lastError ?? '';
-        return reason
-          ? msg(str`Your vote could not be counted. The service said: ${reason}`, { id: 'poll.status.rejected-reason' })
-          : msg('Your vote could not be counted. The organisation running this poll has been told.', { id: 'poll.status.rejected' });
-      }
-      case 'pending':
-        return d.attempts === 0
-          ? msg('Sending your vote, without your name…', { id: 'poll.status.sending' })
-          : msg('Your vote is saved on this device but has not been sent yet. It will be sent when you are back online.', { id: 'poll.status.pending' });
-      default:
-        return '';
-    }
-  }
-
-  private renderVoted(poll: Poll): TemplateResult {
-    const vote = this.vote;
-    const title = this.delivery
-      ? this.changed
-        ? msg('Your vote has been changed', { id: 'poll.changed.title' })
-        : msg('Thank you for voting', { id: 'poll.voted.title' })
-      : msg('You have already voted in this poll', { id: 'poll.already.title' });
-    return html`
-      <div class="panel" part="confirmation">
-        <h3 class="panel__title" tabindex="-1" data-focus="confirmation">${title}</h3>
-        ${vote ? html`<p class="panel__body">${msg(str`Your vote on ${this.formatDate(vote.at)}`, { id: 'poll.voted.when' })}</p>` : nothing}
-      </div>
-      <p class="status" role="status" data-status=${this.delivery?.status ?? ''}>${this.statusText()}</p>
-      ${vote ? this.renderYourVote(poll, vote.answers) : nothing}
-      <p>${msg('You can change your vote until the poll closes. Each device has one vote: a new vote replaces the one before.', { id: 'poll.change-explained' })}</p>
-      ${this.renderClosesOn(poll)}
-      <button class="button secondary" part="button" type="button" data-action="change" @click=${this.onChangeVote}>${msg('Change my vote', { id: 'poll.change' })}</button>
-      ${this.renderResults(poll)} ${this.renderAddStatement(poll)} ${this.renderUpdates()}
-    `;
-  }
-
-  private optionLabel(q: Question, value: string): string {
-    const o = resolveOptions(q, this.config.lang).find((x) => x.value === value);
-    return o ? (this.easyRead && o.easyRead) || o.label : value;
-  }
-
-  private renderAnswer(q: Question, value: AnswerValue | undefined): TemplateResult | string {
-    if (value === undefined) return msg('Not answered', { id: 'poll.not-answered' });
-    if (q.type === 'ranking' && Array.isArray(value)) return html`<ol class="answer-list">${value.map((v) => html`<li>${this.optionLabel(q, v)}</li>`)}</ol>`;
-    if (Array.isArray(value)) return html`<ul class="answer-list">${value.map((v) => html`<li>${this.optionLabel(q, v)}</li>`)}</ul>`;
-    if (q.type === 'points' && typeof value === 'object') {
-      return html`<ul class="answer-list">
-        ${Object.entries(value)
-          .filter(([, n]) => n > 0)
-          .map(([v, n]) => {
-            const count = this.formatNumber(n);
-            const words = plural(n, { one: () => msg(str`${count} point`, { id: 'poll.points.one' }), other: () => msg(str`${count} points`, { id: 'poll.points.other' }) });
-            return html`<li>${this.optionLabel(q, v)}: ${words}</li>`;
-          })}
-      </ul>`;
-    }
-    if (typeof value === 'string') return this.optionLabel(q, value);
-    return String(value);
-  }
-
-  private renderYourVote(poll: Poll, answers: Answers): TemplateResult {
-    return html`<h3 class="section-heading">${msg('Your vote', { id: 'poll.your-vote' })}</h3>
-      <dl class="your-vote" part="your-vote">
-        ${poll.questions.filter((q) => !isCarerStatementKey(q.id) || answers[q.id] !== undefined).map(
-          (q) => html`<div class="your-vote__row">
-            <dt>${this.label(q)}</dt>
-            <dd data-answer=${q.id}>${this.renderAnswer(q, answers[q.id])}</dd>
-          </div>`,
-        )}
-      </dl>`;
-  }
-
-  // ---- results
-
-  private renderResults(poll: Poll): TemplateResult | typeof nothing {
-    const endpoint = this.config.endpoint;
-    if (!resultsAllowed(poll, this.window, Boolean(this.vote))) {
-      if (poll.showResults === 'after-close' && this.window !== 'closed' && this.vote) {
-        return html`<p class="results-later">${msg('Results will be shown here when the poll closes.', { id: 'poll.results.after-close' })}</p>`;
-      }
-      return nothing;
-    }
-    if (!endpoint) return nothing;
-    const r = this.results;
-    const heading = html`<h3 class="section-heading">${msg('What carers said so far', { id: 'poll.results.heading' })}</h3>`;
-    if (!r) return html`<section class="results" part="results" aria-busy="true">${heading}<p>${msg('Loading results…', { id: 'poll.results.loading' })}</p></section>`;
-    if (r.status === 'unavailable') {
-      return html`<section class="results" part="results">${heading}<p>${msg('The results cannot be shown at the moment.', { id: 'poll.results.unavailable' })}</p></section>`;
-    }
-    const results = r.results;
-    const { threshold, rounding } = results.suppression;
-    const note = html`<p class="results-note">
-      ${msg(str`To protect people's privacy, numbers of ${threshold} or fewer are not shown, nor any number that would let someone work them out. Other numbers are rounded to the nearest ${rounding}.`, { id: 'poll.results.privacy' })}
-    </p>`;
-    if (results.suppressed) {
-      return html`<section class="results" part="results" data-suppressed>
-        ${heading}
-        <p>${msg('Not enough people have voted yet to show results without risking that someone could be identified.', { id: 'poll.results.too-few' })}</p>
-        ${note}
-      </section>`;
-    }
-    const byId = new Map(poll.questions.map((q) => [q.id, q]));
-    return html`<section class="results" part="results">
-      ${heading}
-      ${results.base !== null ? html`<p>${msg(str`Based on about ${this.formatNumber(results.base)} votes.`, { id: 'poll.results.base' })}</p>` : nothing}
-      ${results.questions.map((rq) => this.renderResultTable(rq, byId.get(rq.id)))}
-      ${isStatementLists(results.statementLists) && results.statementLists.considered + results.statementLists.tooFew > 0
-        ? this.renderStatementLists(results.statementLists, byId)
-        : nothing}
-      ${note}
-    </section>`;
-  }
-
-  // ---- where carers agree, where they are divided
-
-  private percent(n: number | null): string {
-    return n === null ? msg('not shown (small number)', { id: 'poll.results.hidden' }) : `${this.formatNumber(n)}%`;
-  }
-
-  private renderListed(entry: ListedStatement, divided: boolean, byId: Map<string, Question>): TemplateResult {
-    // The poll's own statements in the carer's language (and easy read); carers' statements as written.
-    const own = entry.source === 'poll' ? byId.get(entry.id) : undefined;
-    const agree = this.percent(entry.agree);
-    const disagree = this.percent(entry.disagree);
-    const figures = divided ? msg(str`${agree} agree, ${disagree} disagree`, { id: 'poll.lists.agree-disagree' }) : msg(str`${agree} agree`, { id: 'poll.lists.agree' });
-    const why =
-      entry.reason === 'differs' && entry.lowestAgree !== null && entry.highestAgree !== null
-        ? msg(str`Agreement ranges from ${this.percent(entry.lowestAgree)} to ${this.percent(entry.highestAgree)} between areas and organisations.`, { id: 'poll.lists.differs' })
-        : '';
-    return html`<li class="listed" data-statement=${entry.id}>
-      <p class="listed__text">${own ? this.label(own) : entry.text}</p>
-      <p class="listed__figures">
-        ${figures}${entry.source === 'carer' ? html` · ${msg('written by a carer', { id: 'poll.lists.by-carer' })}` : nothing}
-      </p>
-      ${why ? html`<p class="listed__why">${why}</p>` : nothing}
-    </li>`;
-  }
-
-  private renderStatementLists(lists: StatementLists, byId: Map<string, Question>): TemplateResult {
-    const { broadAgree, dividedEach, dividedSpread } = lists.rules;
-    const tooFew = this.formatNumber(lists.tooFew);
-    return html`<div class="statement-lists" data-lists>
-      <h4 class="section-heading" id="broad-heading">${msg('Where most carers agree', { id: 'poll.lists.broad' })}</h4>
-      <p class="hint">${msg(str`Statements at least ${broadAgree}% of carers agree with, in every area and organisation with enough votes.`, { id: 'poll.lists.broad-rule' })}</p>
-      ${lists.broad.length
-        ? html`<ul class="listed-list" data-list="broad" aria-labelledby="broad-heading">${lists.broad.map((e) => this.renderListed(e, false, byId))}</ul>`
-        : html`<p data-list="broad">${msg('No statement yet.', { id: 'poll.lists.none' })}</p>`}
-      <h4 class="section-heading" id="divided-heading">${msg('Where carers are divided', { id: 'poll.lists.divided' })}</h4>
-      <p class="hint">
-        ${msg(str`Statements where at least ${dividedEach}% agree and at least ${dividedEach}% disagree, or where agreement differs by ${dividedSpread} points or more between areas or organisations.`, { id: 'poll.lists.divided-rule' })}
-      </p>
-      ${lists.divided.length
-        ? html`<ul class="listed-list" data-list="divided" aria-labelledby="divided-heading">${lists.divided.map((e) => this.renderListed(e, true, byId))}</ul>`
-        : html`<p data-list="divided">${msg('No statement yet.', { id: 'poll.lists.none' })}</p>`}
-      ${lists.tooFew > 0
-        ? html`<p class="results-note" data-too-few>
-            ${plural(lists.tooFew, {
-              one: () => msg(str`${tooFew} statement has too few votes to be included yet.`, { id: 'poll.lists.too-few.one' }),
-              other: () => msg(str`${tooFew} statements have too few votes to be included yet.`, { id: 'poll.lists.too-few.other' }),
-            })}
-          </p>`
-        : nothing}
-    </div>`;
-  }
-
-  private hiddenCount(): TemplateResult {
-    return html`<span class="hidden-count">${msg('not shown (small number)', { id: 'poll.results.hidden' })}</span>`;
-  }
-
-  private renderResultTable(rq: PublicQuestion, q: Question | undefined): TemplateResult | typeof nothing {
-    const options = rq.options ?? [];
-    if (!options.length) return nothing;
-    const label = q ? this.label(q) : rq.label;
-    const optionText = (o: { value: string; label: string }) => (q ? this.optionLabel(q, o.value) : o.label);
-    if (rq.type === 'ranking' || rq.type === 'points') {
-      const ranking = rq.type === 'ranking';
-      const sorted = [...options].sort((a, b) => {
-        const am = a.mean ?? null;
-        const bm = b.mean ?? null;
-        if (am === null) return 1;
-        if (bm === null) return -1;
-        return ranking ? am - bm : bm - am;
-      });
-      const max = ranking ? options.length : Math.max(1, ...options.map((o) => o.mean ?? 0));
-      return html`<table class="results-table" part="results-table" data-question=${rq.id}>
-        <caption>${label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Answer', { id: 'poll.results.answer' })}</th>
-            <th scope="col">${ranking ? msg('Average place (1 is most important)', { id: 'poll.results.mean-place' }) : msg('Average points', { id: 'poll.results.mean-points' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${sorted.map((o) => {
-            const mean = o.mean ?? null;
-            // Bars for ranking grow with importance: place 1 is the longest bar.
-            const share = mean === null ? 0 : ranking ? ((max - mean + 1) / max) * 100 : (mean / max) * 100;
-            return html`<tr>
-              <th scope="row">${optionText(o)}</th>
-              <td>${mean === null ? this.hiddenCount() : html`${this.renderBar(share)}<span class="figure">${this.formatNumber(mean, 1)}</span>`}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>`;
-    }
-    return html`<table class="results-table" part="results-table" data-question=${rq.id}>
-      <caption>${label}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg('Answer', { id: 'poll.results.answer' })}</th>
-          <th scope="col">${msg('People', { id: 'poll.results.people' })}</th>
-          <th scope="col">${msg('Share', { id: 'poll.results.share' })}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${options.map(
-          (o) => html`<tr>
-            <th scope="row">${optionText(o)}</th>
-            <td>${o.count === null ? this.hiddenCount() : this.formatNumber(o.count)}</td>
-            <td>${o.percent === null ? this.hiddenCount() : html`${this.renderBar(o.percent)}<span class="figure">${this.formatNumber(o.percent)}%</span>`}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>`;
-  }
-
-  /** A bar for sighted readers; the number beside it says the same in words. */
-  private renderBar(percent: number): TemplateResult {
-    const width = `${Math.max(0, Math.min(100, percent))}%`;
-    return html`<span class="bar" part="bar" aria-hidden="true"><span class="bar__fill" style=${styleMap({ inlineSize: width })}></span></span>`;
-  }
-
-  // ---- add a statement
-
-  private renderAddStatement(poll: Poll): TemplateResult | typeof nothing {
-    if (!poll.allowStatements || !this.config.endpoint) return nothing;
-    const s = this.statementState;
-    const left = STATEMENT_MAX - this.statementText.length;
-    const describedBy = ['statement-hint', this.statementError ? 'statement-error' : '', 'statement-count'].filter(Boolean).join(' ');
-    return html`<section class="add-statement" part="add-statement" aria-labelledby="add-statement-heading">
-      <h3 class="section-heading" id="add-statement-heading">${msg('Add your own statement', { id: 'poll.statement.heading' })}</h3>
-      ${this.statementError
-        ? html`<div class="error-summary" role="alert" tabindex="-1" data-focus="statement-summary">
-            <h4 class="error-summary__title">${msg('There is a problem', { id: 'poll.statement.problem' })}</h4>
-            <a class="link" href="#statement-text" @click=${(e: Event) => {
-              e.preventDefault();
-              (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('#statement-text')?.focus();
-            }}>${this.statementError}</a>
-          </div>`
-        : nothing}
-      ${s.status === 'pending'
-        ? html`<div class="panel panel--small" role="status" tabindex="-1" data-focus="statement-status" data-statement-status="pending">
-            <p>${msg('Thank you — a moderator will check it before others see it.', { id: 'poll.statement.pending' })}</p>
-          </div>`
-        : s.status === 'offline'
-          ? html`<p class="statement-status" role="status" tabindex="-1" data-focus="statement-status" data-statement-status="offline">
-              ${msg('Your statement was not sent: this device seems to be offline, or the service is busy. Your words are still in the box; try again in a moment.', { id: 'poll.statement.offline' })}
-            </p>`
-          : s.status === 'refused'
-            ? html`<p class="statement-status statement-status--refused" role="status" tabindex="-1" data-focus="statement-status" data-statement-status="refused">
-                ${s.message
-                  ? msg(str`Your statement could not be accepted. The service said: ${s.message}`, { id: 'poll.statement.refused-reason' })
-                  : msg('Your statement could not be accepted.', { id: 'poll.statement.refused' })}
-              </p>`
-            : nothing}
-      <form novalidate @submit=${this.onStatementSubmit}>
-        <div class=${this.statementError ? 'form-group form-group--error' : 'form-group'}>
-          <label class="label" for="statement-text">${msg('Your statement', { id: 'poll.statement.label' })}</label>
-          <div class="hint" id="statement-hint">
-            ${msg('Write one short sentence that other carers can agree or disagree with. Do not include names, addresses or phone numbers. A moderator checks every statement before others see it.', { id: 'poll.statement.hint' })}
-          </div>
-          ${this.statementError
-            ? html`<p class="error-message" id="statement-error"><span class="visually-hidden">${msg('Error:', { id: 'poll.error-prefix' })}</span> ${this.statementError}</p>`
-            : nothing}
-          <textarea
-            class="textarea"
-            id="statement-text"
-            name="statement"
-            rows="3"
-            aria-describedby=${describedBy}
-            aria-invalid=${this.statementError ? 'true' : 'false'}
-            .value=${this.statementText}
-            @input=${this.onStatementInput}
-          ></textarea>
-          <p class=${left < 0 ? 'count count--over' : 'count'} id="statement-count">
-            ${this.countText(left)}
-          </p>
-        </div>
-        <button class="button secondary" part="button" type="submit" data-action="add-statement" aria-busy=${s.status === 'sending' ? 'true' : 'false'}>
-          ${msg('Send my statement', { id: 'poll.statement.send' })}
-        </button>
-      </form>
-    </section>`;
-  }
-
-  /** "You have 12 characters remaining" / "You have 3 characters too many", as GOV.UK's character count. */
-  private countText(left: number): string {
-    const n = this.formatNumber(Math.abs(left));
-    return left >= 0
-      ? plural(left, {
-          one: () => msg(str`You have ${n} character remaining`, { id: 'poll.statement.left.one' }),
-          other: () => msg(str`You have ${n} characters remaining`, { id: 'poll.statement.left.other' }),
-        })
-      : plural(-left, {
-          one: () => msg(str`You have ${n} character too many`, { id: 'poll.statement.over.one' }),
-          other: () => msg(str`You have ${n} characters too many`, { id: 'poll.statement.over.other' }),
-        });
-  }
-
-  // ---- you said, we did
-
+  /** "You said, we did", once its code is here (the list comes from the collector meanwhile). */
   private renderUpdates(): TemplateResult | typeof nothing {
     if (!this.updates.length) return nothing;
-    return html`<section class="updates" part="updates" aria-labelledby="updates-heading">
-      <h3 class="section-heading" id="updates-heading">${msg('You said, we did', { id: 'poll.updates.heading' })}</h3>
-      <ol class="updates__list">
-        ${this.updates.map(
-          (u) => html`<li class="update">
-            <p class="update__date"><time datetime=${u.date}>${this.formatDate(u.date, false)}</time></p>
-            <h4 class="update__label">${msg('You said', { id: 'poll.updates.you-said' })}</h4>
-            <p>${u.youSaid}</p>
-            <h4 class="update__label">${msg('We did', { id: 'poll.updates.we-did' })}</h4>
-            <p>${u.weDid}</p>
-          </li>`,
-        )}
-      </ol>
-    </section>`;
+    return this.later.need()?.renderUpdates(this) ?? nothing;
   }
 }

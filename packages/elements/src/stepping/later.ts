@@ -64,7 +64,7 @@ export class Later<T extends LaterModule> implements ReactiveController {
    */
   then(use: (module: T) => unknown): Promise<boolean> {
     if (this.module) return Promise.resolve(use(this.module)).then(() => true);
-    if (this.pending) return Promise.resolve(false);
+    if (this.waiting) return Promise.resolve(false);
     this.waiting = true;
     this.host.requestUpdate();
     const done = () => {
@@ -94,7 +94,26 @@ export class Later<T extends LaterModule> implements ReactiveController {
   }
 
   /**
-   * Resolves once a press waiting for the module has gone ahead (at once when none is waiting).
+   * The module if it is here; else starts fetching it (render shows a placeholder meanwhile) and
+   * returns `undefined`. For a first screen that needs it, e.g. a poll already voted in.
+   */
+  need(): T | undefined {
+    if (this.module) return this.module;
+    if (!this.pending) {
+      const pending = this.get().then(
+        () => undefined,
+        () => undefined,
+      );
+      this.pending = pending;
+      void pending.then(() => {
+        if (this.pending === pending) this.pending = undefined;
+      });
+    }
+    return undefined;
+  }
+
+  /**
+   * Resolves once a press (or a screen) waiting for the module has gone ahead (at once when none is waiting).
    * Hosts await it in `getUpdateComplete()`, so `updateComplete` after a press includes its
    * result, whether or not the module had arrived.
    */
