@@ -14,7 +14,11 @@ import { loadControl } from '../kit/controls.js';
 /** Anything with the shared question fields (a `Question` or a reveal follow-up). */
 type QuestionLike = Pick<Question, 'id' | 'label' | 'hint'> & Partial<Pick<Question, 'easyRead' | 'young'>>;
 
-export abstract class QuestionControl<V extends AnswerValue = AnswerValue> extends CarerElement {
+/**
+ * The properties `<carer-question>` and every control share (declared once: each decorated property
+ * costs bytes in every widget), and the `data-question` attribute widgets find questions by.
+ */
+export abstract class QuestionElement<V extends AnswerValue = AnswerValue> extends CarerElement {
   /** The question to show (from `@carers-voice/core/content`). Set as a property. */
   @property({ attribute: false }) question?: Question;
 
@@ -36,6 +40,13 @@ export abstract class QuestionControl<V extends AnswerValue = AnswerValue> exten
   /** Errors for conditional reveal follow-ups, by their own question id. */
   @property({ attribute: false }) revealErrors: Record<string, string> = {};
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('question') && this.question) this.setAttribute('data-question', this.question.id);
+  }
+}
+
+export abstract class QuestionControl<V extends AnswerValue = AnswerValue> extends QuestionElement<V> {
   /** The question id (`''` before a question is set). */
   protected get qid(): string {
     return this.question?.id ?? '';
@@ -204,10 +215,5 @@ export abstract class QuestionControl<V extends AnswerValue = AnswerValue> exten
     nested.easyRead = this.easyRead;
     nested.young = this.young;
     return html`<div class="reveal" id=${this.revealId(optionValue)} part="reveal" ?hidden=${!chosen}>${nested}</div>`;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('question') && this.question) this.setAttribute('data-question', this.question.id);
   }
 }

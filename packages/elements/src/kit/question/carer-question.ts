@@ -1,8 +1,7 @@
-import { css, html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { AnswerValue, Answers, Question } from '@carers-voice/core/content';
+import { css, html, nothing, type CSSResultGroup } from 'lit';
+import type { Answers } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
-import type { QuestionControl } from '../../base/question-control.js';
+import { QuestionElement, type QuestionControl } from '../../base/question-control.js';
 import { CONTROL_TAGS, hasControl, loadControl } from '../controls.js';
 
 /**
@@ -25,7 +24,7 @@ import { CONTROL_TAGS, hasControl, loadControl } from '../controls.js';
  *
  * @tag carer-question
  */
-export class CarerQuestion extends CarerElement {
+export class CarerQuestion extends QuestionElement {
   static override styles: CSSResultGroup = [
     CarerElement.styles,
     css`
@@ -34,14 +33,6 @@ export class CarerQuestion extends CarerElement {
       }
     `,
   ];
-
-  @property({ attribute: false }) question?: Question;
-  @property({ attribute: false }) value: AnswerValue | undefined = undefined;
-  @property() error = '';
-  @property({ type: Boolean, attribute: 'easy-read', reflect: true }) easyRead = false;
-  @property({ type: Boolean, reflect: true }) young = false;
-  @property({ attribute: false }) revealValues: Record<string, AnswerValue> = {};
-  @property({ attribute: false }) revealErrors: Record<string, string> = {};
 
   /** The control now shown, kept while the question type stays the same. */
   private control?: QuestionControl | undefined;
@@ -70,11 +61,6 @@ export class CarerQuestion extends CarerElement {
   /** Focuses the field with this id (the question or a reveal); false if it is not here. */
   focusField(id: string, options?: FocusOptions): boolean {
     return typeof this.control?.focusField === 'function' ? this.control.focusField(id, options) : false;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('question') && this.question) this.setAttribute('data-question', this.question.id);
   }
 
   // Keeps `.value` in step with the carer's answer; the event itself carries on outwards untouched.
