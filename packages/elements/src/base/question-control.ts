@@ -9,7 +9,6 @@ import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { AnswerValue, Answers, Option, Question, RevealQuestion } from '@carers-voice/core/content';
 import { CarerElement } from './carer-element.js';
-import { loadControl } from '../kit/controls.js';
 
 /** Anything with the shared question fields (a `Question` or a reveal follow-up). */
 type QuestionLike = Pick<Question, 'id' | 'label' | 'hint'> & Partial<Pick<Question, 'easyRead' | 'young'>>;
@@ -193,8 +192,8 @@ export abstract class QuestionControl<V extends AnswerValue = AnswerValue> exten
     if (!rq) return nothing;
     const tag = rq.type === 'textarea' ? 'carer-textarea' : rq.type === 'number' ? 'carer-number' : 'carer-text-input';
     // Made here rather than in three near-identical templates (Lit cannot bind a dynamic tag).
-    // The follow-up's control may be one the widget loads on first use: it upgrades when it comes.
-    if (!customElements.get(tag)) loadControl(rq.type).catch(() => undefined);
+    // If the follow-up's control is not registered yet, `<carer-question>` is loading it (it upgrades
+    // when it comes); not loaded from here, so the priority check's likert never downloads controls.ts.
     let nested = this.nestedControls.get(rq.id);
     if (nested?.localName !== tag) {
       nested = document.createElement(tag) as QuestionControl;

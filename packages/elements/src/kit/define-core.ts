@@ -1,12 +1,13 @@
 /**
- * Registers the kit's frame and choice controls (`./define-choice.js`) and the other controls
- * most surveys show: likert, select, text, textarea. The others (rating, number, ranking, points,
- * statement) are registered by `./define-more.js`, which `<carer-question>` loads the first time a
- * question of those types shows (`controls.ts`); a widget that registers only `./define-choice.js`
- * gets this module the same way. `./define.js` registers everything up front. Safe to import
+ * Registers the kit's frame and choice controls (`./define-choice.js`), `<carer-progress>`, and the
+ * other controls most surveys show: likert, select, text, textarea. The others (rating, number,
+ * ranking, points, statement) are registered by `./define-more.js`, which `<carer-question>`
+ * loads the first time a question of those types shows (`controls.ts`); a widget that registers
+ * only `./define-choice.js` gets this module the same way. `./define.js` registers everything up front. Safe to import
  * twice, and beside `./define.js`.
  */
 import './define-choice.js';
+import './define-progress.js';
 import { CarerLikert } from './likert/carer-likert.js';
 import { CarerSelect } from './select/carer-select.js';
 import { CarerTextInput } from './text-input/carer-text-input.js';

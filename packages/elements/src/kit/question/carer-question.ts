@@ -1,5 +1,5 @@
 import { css, html, nothing, type CSSResultGroup } from 'lit';
-import type { Answers } from '@carers-voice/core/content';
+import type { Answers, QuestionType } from '@carers-voice/core/content';
 import { CarerElement } from '../../base/carer-element.js';
 import { QuestionElement, type QuestionControl } from '../../base/question-control.js';
 import { CONTROL_TAGS, hasControl, loadControl } from '../controls.js';
@@ -87,6 +87,9 @@ export class CarerQuestion extends QuestionElement {
       );
       return html`<div class="pending" part="pending" aria-busy="true"></div>`;
     }
+    // A reveal's follow-up may need a control loaded on first use too (it upgrades when it comes).
+    for (const r of Object.values((q as { reveal?: Record<string, { type: QuestionType }> }).reveal ?? {}))
+      if (!hasControl(r.type)) loadControl(r.type).catch(() => undefined);
     // One element per question type, made here rather than in a template: Lit cannot bind a
     // dynamic tag name (without `unsafeStatic`), and eleven copies of the same template cost bytes.
     const tag = CONTROL_TAGS[q.type];
