@@ -7,6 +7,7 @@
  * having side effects.
  */
 import '../kit/define-choice.js';
+import '../kit/define-progress.js';
 import { registerInstrument } from '../widget/builtins.js';
 import { CarerQuiz } from './carer-quiz.js';
 
