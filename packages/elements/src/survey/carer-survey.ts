@@ -6,7 +6,7 @@ import type { AnswerValue, Answers, Question, Survey } from '@carers-voice/core/
 import type { AnswerProblem } from '@carers-voice/core/response';
 // The narrow subpaths, not the outbox's index: that would bring the outbox itself (sending) into the first download.
 import { DraftStore } from '@carers-voice/core/outbox/drafts';
-import { openDeviceStore, type OutboxRecord } from '@carers-voice/core/outbox/store';
+import { DB_NAME, openDeviceStore, type OutboxRecord } from '@carers-voice/core/outbox/store';
 import type { Outbox } from '@carers-voice/core/outbox';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
@@ -71,6 +71,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * started answering).
  */
 const DRAFT_WAIT_MS = 400;
+
+/**
+ * Whether the device has the draft store's database at all (asked before it is opened, which would
+ * create it). None: a first visit, no draft to wait for. Where the browser cannot say, assume yes.
+ */
+function storeExists(name: string): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return Promise.resolve(true);
+  return indexedDB.databases().then(
+    (list) => list.some((db) => db.name === name),
+    () => true,
+  );
+}
 
 // ------------------------------------------------------------------ what loads after the first page
 
@@ -257,9 +269,14 @@ export class CarerSurvey extends CarerElement {
     return days * DAY_MS;
   }
 
+  /** Whether there can be a draft on this device (see storeExists). */
+  private mayHaveDraft: Promise<boolean> = Promise.resolve(true);
+
   override connectedCallback(): void {
     super.connectedCallback();
-    // Open the device's store now, while the definition loads, so reading a draft later is quick.
+    // Open the device's store now, while the definition loads, so reading a draft later is quick
+    // (and ask first whether it exists: on a first visit the first page need not wait for it).
+    this.mayHaveDraft = storeExists(this.database ?? DB_NAME);
     openDeviceStore(this.database).catch(() => undefined);
   }
 
@@ -277,7 +294,8 @@ export class CarerSurvey extends CarerElement {
 
   /**
    * A new definition: its first page shows once the controls it uses are here and any draft is
-   * read (briefly waited for: see DRAFT_WAIT_MS), so a returning carer lands straight on their page.
+   * read (briefly waited for: see DRAFT_WAIT_MS), so a returning carer lands straight on their page;
+   * on a device with no draft store yet (a first visit) there is nothing to wait for.
    */
   private start(survey: Survey): void {
     this.survey = survey;
@@ -303,7 +321,10 @@ export class CarerSurvey extends CarerElement {
     const controls = loadControls(types);
     this.controlsLoad = controls || translations ? Promise.all([controls, translations]).then(() => undefined, () => undefined) : undefined;
     this.draftLoad = this.loadDraft(survey);
-    const draftOrTimeout = Promise.race([this.draftLoad, new Promise<void>((resolve) => setTimeout(resolve, DRAFT_WAIT_MS))]);
+    const draft = this.draftLoad;
+    const draftOrTimeout = this.mayHaveDraft.then((may) =>
+      may ? Promise.race([draft, new Promise<void>((resolve) => setTimeout(resolve, DRAFT_WAIT_MS))]) : undefined,
+    );
     this.shown = Promise.all([this.controlsLoad, draftOrTimeout]).then(() => {
       if (this.survey === survey) this.draftReady = true;
     });
