@@ -4,6 +4,7 @@ export const priorityCheckStyles = css`
   :host {
     max-inline-size: 60em;
   }
+  /* Tables, the report and print: ./priority-later.ts; the document check: ./document-view.ts. */
   h2 {
     margin: 0 0 var(--cv-space-4);
     font-size: var(--cv-font-size-xlarge);
@@ -91,35 +92,6 @@ export const priorityCheckStyles = css`
   .actions .button {
     margin: 0;
   }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-    margin: 0 0 var(--cv-space-5);
-  }
-  caption {
-    text-align: start;
-    font-weight: 700;
-    padding: 0 0 var(--cv-space-2);
-  }
-  th,
-  td {
-    padding: var(--cv-space-2) var(--cv-space-3) var(--cv-space-2) 0;
-    border-block-end: 1px solid var(--cv-color-border-subtle);
-    text-align: start;
-    vertical-align: top;
-  }
-  td.number,
-  th.number {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  tfoot th,
-  tfoot td {
-    font-weight: 700;
-  }
-  .table-wrap {
-    overflow-x: auto;
-  }
   .panel {
     padding: var(--cv-space-4);
     margin: 0 0 var(--cv-space-5);
@@ -134,68 +106,6 @@ export const priorityCheckStyles = css`
     margin: 0 0 var(--cv-space-4);
     border: 5px solid var(--cv-color-error);
   }
-  /* Document check */
-  progress {
-    inline-size: 100%;
-    block-size: 1em;
-  }
-  .coverage-list {
-    list-style: none;
-    padding: 0;
-    margin: 0 0 var(--cv-space-5);
-  }
-  .coverage-list > li {
-    margin: 0 0 var(--cv-space-3);
-    padding: var(--cv-space-2) var(--cv-space-3);
-    border-inline-start: 6px solid var(--cv-color-border);
-  }
-  .coverage-list > li.partly {
-    border-inline-start-style: dashed;
-  }
-  .coverage-list > li.not-mentioned {
-    border-inline-start: 6px dotted var(--cv-color-border-subtle);
-  }
-  .coverage-label {
-    display: inline-block;
-    font-weight: 700;
-    margin-inline-end: var(--cv-space-2);
-  }
-  summary {
-    cursor: pointer;
-    min-block-size: var(--cv-target-size);
-    padding: var(--cv-space-1) 0;
-    color: var(--cv-color-link);
-    text-decoration: underline;
-  }
-  .passages {
-    margin: var(--cv-space-2) 0 0;
-    padding-inline-start: var(--cv-space-5);
-  }
-  .passages li {
-    margin: 0 0 var(--cv-space-2);
-  }
-  mark {
-    color: var(--cv-color-focus-text);
-    background: var(--cv-color-focus);
-    font-weight: 700;
-    text-decoration: underline;
-  }
-  mark.negated {
-    background: var(--cv-color-surface-alt);
-    text-decoration: line-through;
-  }
-  .reading {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: var(--cv-space-1) var(--cv-space-4);
-    margin: 0 0 var(--cv-space-4);
-  }
-  .reading dt {
-    font-weight: 700;
-  }
-  .reading dd {
-    margin: 0;
-  }
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px !important;
@@ -207,34 +117,5 @@ export const priorityCheckStyles = css`
     clip-path: inset(50%) !important;
     border: 0 !important;
     white-space: nowrap !important;
-  }
-  /* The annual progress report: shown on screen when asked for, and the only thing printed. */
-  .report[hidden] {
-    display: none;
-  }
-  @media print {
-    :host {
-      max-inline-size: none;
-      font-size: 11pt;
-      color: #000;
-    }
-    .no-print,
-    form,
-    carer-error-summary {
-      display: none !important;
-    }
-    .report,
-    .report[hidden] {
-      display: block !important;
-    }
-    .report table {
-      page-break-inside: auto;
-    }
-    .report tr {
-      page-break-inside: avoid;
-    }
-    .report h3 {
-      page-break-after: avoid;
-    }
   }
 `;
