@@ -159,7 +159,9 @@ const pageFor = (tag, file, extra = '', definition = survey) => `<!doctype html>
     return null;
   };
   await import('./out/${file}');
+  window.__bench.imported = performance.now();
   const el = document.createElement('${tag}');
+  el.addEventListener('carer-ready', () => { window.__bench.ready = performance.now(); });
   ${extra}
   el.definition = definition;
   el.addEventListener('carer-answer', () => { if (!window.__bench.clicked) window.__bench.clicked = performance.now(); });
@@ -340,7 +342,7 @@ if (process.argv.includes('--cpu-detail')) {
     byFile.set(file, (byFile.get(file) ?? 0) + us);
   }
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
-  console.log(`${which}: visible ${marks.visible?.toFixed(0)} ms, clicked ${marks.clicked?.toFixed(0)} ms\nfetched:\n  ${marks.resources.join('\n  ')}`);
+  console.log(`${which}: modules imported ${marks.imported?.toFixed(0)} ms, carer-ready ${marks.ready?.toFixed(0)} ms, visible ${marks.visible?.toFixed(0)} ms, clicked ${marks.clicked?.toFixed(0)} ms\nfetched:\n  ${marks.resources.join('\n  ')}`);
   console.log(`self time by file:\n${top(byFile, 15)}\nself time by function:\n${top(byFn, 25)}`);
   process.exit(0);
 }
