@@ -3,7 +3,7 @@
  * page (radios, checkboxes, likert, select, text, textarea). Rating, number, ranking, points and
  * statement controls load when a survey uses them. Safe to import twice.
  */
-import '../kit/define-core.js';
+import '../kit/define-paged.js';
 import { CarerSurvey } from './carer-survey.js';
 
 export { CarerSurvey };
