@@ -12,7 +12,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, PartnerSchema } from './config.js';
-import { openFromConfig, start } from './main.js';
+import { openFromConfig, startService } from './main.js';
 import { createUser } from './auth.js';
 import { Store } from './store.js';
 import { parseInstrument } from './core-api.js';
@@ -75,7 +75,8 @@ async function main(argv: string[]) {
   const config = loadConfig();
   switch (command) {
     case 'start': {
-      const server = await start(config);
+      // WORKERS > 1 (PostgreSQL): several processes on one port (cluster.ts).
+      const server = await startService(config);
       const shutdown = () => void server.stop().then(() => process.exit(0));
       process.once('SIGTERM', shutdown);
       process.once('SIGINT', shutdown);

@@ -12,6 +12,9 @@ test('defaults need no configuration at all', () => {
   assert.equal(c.port, 8787);
   assert.equal(c.dataDir, './.data/collector');
   assert.deepEqual(c.suppression, { threshold: 7, rounding: 5 });
+  assert.equal(c.workers, 1);
+  assert.equal(c.pgliteThread, 'worker');
+  assert.equal(loadConfig({ WORKERS: '3', DATABASE_URL: 'postgres://db.example/cv' }).workers, 3);
 });
 
 test('a bad setting stops start-up with a message naming it', () => {
@@ -24,6 +27,9 @@ test('a bad setting stops start-up with a message naming it', () => {
     [{ RETENTION_DAYS: '-1' }, 'RETENTION_DAYS', /whole number/],
     [{ PUBLIC_ORIGIN: 'https://x.example/path' }, 'PUBLIC_ORIGIN', /no path/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /one of/],
+    [{ WORKERS: '2' }, 'WORKERS', /PostgreSQL \(DATABASE_URL\)/],
+    [{ WORKERS: 'many', DATABASE_URL: 'postgres://x' }, 'WORKERS', /whole number/],
+    [{ PGLITE_THREAD: 'both' }, 'PGLITE_THREAD', /worker or main/],
   ];
   for (const [env, setting, message] of cases) {
     assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && e.setting === setting && message.test(e.message), JSON.stringify(env));

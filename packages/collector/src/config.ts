@@ -3,6 +3,7 @@
  * setting, so a deployer never has to guess.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as z from 'zod';
 
 export interface PartnerConfig {
@@ -32,6 +33,8 @@ export interface Config {
   embedDir?: string | undefined;
   /** PGlite's thread (PGLITE_THREAD): `worker` (default) keeps the database's work off the request thread. */
   pgliteThread?: 'worker' | 'main';
+  /** Collector processes sharing the port and one PostgreSQL (WORKERS; node:cluster, cluster.ts). 1 = no cluster. */
+  workers?: number;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +79,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (/\s/.test(host)) throw new ConfigError('HOST', 'must be a host name or address without spaces');
   const pgliteThread = env.PGLITE_THREAD || 'worker';
   if (pgliteThread !== 'worker' && pgliteThread !== 'main') throw new ConfigError('PGLITE_THREAD', `must be worker or main, not "${pgliteThread}"`);
+  const workers = env.WORKERS === 'auto' ? availableParallelism() : int(env, 'WORKERS', 1, 1, 64);
+  if (workers > 1 && !databaseUrl) throw new ConfigError('WORKERS', 'several worker processes need PostgreSQL (DATABASE_URL): PGlite belongs to one process');
   const trustProxy = env.TRUST_PROXY ?? '';
   if (!['', '0', '1', 'true', 'false'].includes(trustProxy)) throw new ConfigError('TRUST_PROXY', 'must be true or false');
   return {
@@ -100,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     embedDir: env.EMBED_DIR || undefined,
     pgliteThread,
+    workers,
   };
 }
 

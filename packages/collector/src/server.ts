@@ -24,6 +24,7 @@ import { withFingerprint } from '@carers-voice/core/content/fingerprint';
 import { pollAnswerDefinition, pollResults, pollWithApprovedStatements, registerPollRoutes } from './polls.js';
 import { writePollVote } from './poll-votes.js';
 import { registerEmbedRoutes } from './embed-routes.js';
+import { ClusterRateLimitStore, countInWindow, inClusterWorker } from './rate-limit-cluster.js';
 
 export interface AppOptions {
   config: Config;
@@ -191,6 +192,8 @@ export async function buildApp({ config, database, now = () => new Date(), inges
 
   await app.register(rateLimit, {
     global: false,
+    // In a cluster (WORKERS=N) the counters are the primary's, shared by every worker (rate-limit-cluster.ts).
+    ...(inClusterWorker() ? { store: ClusterRateLimitStore } : {}),
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,
       error: 'Too Many Requests',
@@ -199,21 +202,27 @@ export async function buildApp({ config, database, now = () => new Date(), inges
   });
   const perClient = app.rateLimit({ max: config.rateLimit.perClientPerMinute, timeWindow: 60_000 });
   // @fastify/rate-limit runs one limit per request, so the partner's own limit is a small fixed window
-  // here. Like the plugin's, it lives in this process: behind a load balancer each instance counts its own.
+  // here. Like the plugin's, it lives in this process — or, in a cluster, in the primary for all workers.
+  // Separate instances behind a load balancer (not one cluster) each count their own.
   const partnerWindows = new Map<string, { start: number; count: number }>();
   async function perPartner(req: FastifyRequest, reply: FastifyReply) {
     const body = req.body as { partner?: unknown } | undefined;
     if (!body || typeof body !== 'object' || typeof body.partner !== 'string') return;
     const partner = body.partner.slice(0, 64);
     const nowMs = Date.now();
-    let w = partnerWindows.get(partner);
-    if (!w || nowMs - w.start >= 60_000) {
-      if (partnerWindows.size > 10_000) partnerWindows.clear();
-      partnerWindows.set(partner, (w = { start: nowMs, count: 0 }));
+    let w: { count: number; ttl: number };
+    if (inClusterWorker()) w = await countInWindow(`partner:${partner}`, 60_000);
+    else {
+      let local = partnerWindows.get(partner);
+      if (!local || nowMs - local.start >= 60_000) {
+        if (partnerWindows.size > 10_000) partnerWindows.clear();
+        partnerWindows.set(partner, (local = { start: nowMs, count: 0 }));
+      }
+      local.count++;
+      w = { count: local.count, ttl: local.start + 60_000 - nowMs };
     }
-    w.count++;
     if (w.count > config.rateLimit.perPartnerPerMinute) {
-      const seconds = Math.max(1, Math.ceil((w.start + 60_000 - nowMs) / 1000));
+      const seconds = Math.max(1, Math.ceil(w.ttl / 1000));
       reply.header('retry-after', String(seconds));
       throw new HttpProblem(429, `too many responses for partner "${partner}" this minute: try again in ${seconds} seconds`);
     }
