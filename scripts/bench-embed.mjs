@@ -3,7 +3,7 @@
 // builds the drop-in (packages/embed → dist/v1) and prints, per widget,
 //   - the gzipped bytes a host page downloads (loader + widget + shared chunks, JS + CSS, gzip -9)
 //     against its budget, and the lazy chunks apart (other languages, built-in content packs);
-//   - the biggest contributors per widget (minified bytes from esbuild's metafile, and their share
+//   - the biggest contributors per widget (source bytes before minifying, from the build's metafile, and their share
 //     of gzip); `--analyze` adds esbuild's own `analyzeMetafile` report for every output file;
 //   - time from navigation to the first interactive question at 4× CPU throttle, median of 7,
 //     in Debian's Chromium through playwright-core (not a test: it varies by machine).
@@ -33,7 +33,7 @@ for (const [tag, w] of Object.entries(manifest.widgets)) {
   console.log(`${tag.padEnd(22)} ${String(w.files.length).padStart(6)} ${kb(w.bytes).padStart(9)} ${kb(w.gzip).padStart(8)} ${(w.budget ? kb(w.budget) : '').padStart(8)}  ${status.padEnd(11)} ${lazy}`);
 }
 
-// Contributors: minified bytes per source group across a widget's files; gzip share estimated
+// Contributors: bytes before minifying per source group across a widget's files; gzip share estimated
 // in proportion (gzip does not split exactly by source).
 const group = (path) => {
   const nm = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)(?:\/([^/]+))?/.exec(path);
@@ -54,7 +54,7 @@ for (const tag of ['carer-survey', 'carer-quiz', 'carer-poll', 'carer-priority-c
     }
   }
   // Each file is gzipped on its own: many small shared chunks cost more than one big one.
-  console.log(`\nBiggest contributors to <${tag}> (minified bytes, ~gzip share; ${w.files.length} files)`);
+  console.log(`\nBiggest contributors to <${tag}> (bytes before minifying, ~gzip share; ${w.files.length} files)`);
   for (const [name, bytes] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
     console.log(`  ${name.padEnd(28)} ${kb(bytes).padStart(9)}  ~${kb((bytes / total) * w.gzip)}`);
   }

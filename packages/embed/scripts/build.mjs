@@ -3,6 +3,7 @@
 // chunks, and `manifest.json` (every file's bytes, gzip -9 bytes and sha384 SRI hash, plus what each
 // widget makes a host page download). `pnpm --filter @carers-voice/embed build` or `pnpm build:embed`.
 import { build } from 'esbuild';
+import { rolldown } from 'rolldown';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -53,16 +54,39 @@ export const ceiling = (tag) => knownOverBudget[tag] ?? budgets[tag];
 // `import('optional:x')`: x if it resolves, else a stub module saying it is missing.
 const optional = {
   name: 'optional',
-  setup(b) {
-    b.onResolve({ filter: /^optional:/ }, async (args) => {
-      const target = args.path.slice('optional:'.length);
-      const found = await b.resolve(target, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer });
-      if (found.errors.length === 0) return { path: found.path, external: found.external };
-      return { path: target, namespace: 'optional-missing' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'optional-missing' }, () => ({ contents: 'export const missing = true;', loader: 'js' }));
+  async resolveId(source, importer) {
+    if (!source.startsWith('optional:')) return null;
+    return (await this.resolve(source.slice('optional:'.length), importer)) ?? '\0optional-missing';
+  },
+  load(id) {
+    return id === '\0optional-missing' ? 'export const missing = true;' : null;
   },
 };
+
+/**
+ * Rolldown's output described the way esbuild's metafile does (paths relative to the repository
+ * root; each output's static and dynamic imports, source modules and their bytes before minifying,
+ * entry point),
+ * which the manifest below, `where-bytes-go.mjs` and the benchmarks read.
+ */
+function metafileOf(output, outdir) {
+  const path = (file) => relative(root, join(outdir, file)).split('\\').join('/');
+  const input = (id) => (id.startsWith('\0') ? id.slice(1) : relative(root, id).split('\\').join('/'));
+  const outputs = {};
+  for (const chunk of output) {
+    if (chunk.type !== 'chunk') continue;
+    outputs[path(chunk.fileName)] = {
+      bytes: Buffer.byteLength(chunk.code),
+      imports: [
+        ...chunk.imports.map((f) => ({ path: path(f), kind: 'import-statement' })),
+        ...chunk.dynamicImports.map((f) => ({ path: path(f), kind: 'dynamic-import' })),
+      ],
+      inputs: Object.fromEntries(Object.entries(chunk.modules).map(([id, m]) => [input(id), { bytesInOutput: m.renderedLength }])),
+      ...(chunk.isEntry && chunk.facadeModuleId ? { entryPoint: input(chunk.facadeModuleId) } : {}),
+    };
+  }
+  return { outputs };
+}
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -83,36 +107,35 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
   mkdirSync(outdir, { recursive: true });
   // `frame` is iframe mode's size reporter, loaded by the collector's /embed/frame/ page.
   const entryPoints = { 'carers-voice': join(pkg, 'src/carers-voice.ts'), frame: join(pkg, 'src/frame/frame.ts') };
-  const result = await build({
-    entryPoints,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    splitting: true,
-    target: ['es2020', 'chrome90', 'firefox90', 'safari15'],
-    outdir,
-    chunkNames: '[name]-[hash]',
-    conditions: ['source', 'browser', 'production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
+  // Rolldown rather than esbuild: both split shared code into chunks by which widgets use it, but
+  // Rolldown makes fewer, larger chunks here, and each file a page fetches is compressed on its own
+  // (about 3–5 KB less gzip per widget when measured side by side).
+  const bundle = await rolldown({
+    input: entryPoints,
+    cwd: root,
+    platform: 'browser',
     tsconfig: join(root, 'tsconfig.base.json'),
-    absWorkingDir: root,
+    resolve: { conditionNames: ['source', 'browser', 'production', 'import', 'default'] },
+    transform: { target: ['es2020', 'chrome90', 'firefox90', 'safari15'], define: { 'process.env.NODE_ENV': '"production"' } },
     plugins: [optional],
-    legalComments: 'none',
-    metafile: true,
-    logLevel: quiet ? 'error' : 'warning',
+    logLevel: quiet ? 'silent' : 'warn',
   });
+  const { output } = await bundle.write({
+    dir: outdir,
+    format: 'esm',
+    minify: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    comments: false,
+  });
+  await bundle.close();
+  const result = { metafile: metafileOf(output, outdir) };
   writeFileSync(join(pkg, 'dist/metafile.json'), JSON.stringify(result.metafile));
   // The frame page's stylesheet (no inline styles under its strict policy).
   copyFileSync(join(pkg, 'src/frame/frame.css'), join(outdir, 'frame.css'));
 
   const outputs = result.metafile.outputs;
   const rel = (out) => relative(outdir, join(root, out)).split('\\').join('/');
-  const manifestFiles = {};
-  for (const path of files(outdir).sort()) {
-    const bytes = readFileSync(path);
-    manifestFiles[relative(outdir, path).split('\\').join('/')] = { bytes: bytes.length, gzip: gz(bytes), integrity: sri(bytes) };
-  }
-
   // What the page downloads for a widget: the loader, the chunk its lazy import names, and every
   // chunk those import statically. Lazy imports inside the widget (other languages, content
   // packs) are listed apart: a page loads them only when it asks for them.
@@ -125,6 +148,27 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
   };
   const loaderStatic = staticClosure(loaderOut);
   const dynamicOf = (outs) => [...outs].flatMap((o) => outputs[o].imports.filter((i) => i.kind === 'dynamic-import' && !i.external).map((i) => i.path));
+
+  // A chunk's imports are found only once it has downloaded, so a widget whose chunks import
+  // chunks that import chunks arrives in as many round trips. Every chunk something loads lazily
+  // therefore also imports its whole static closure directly, at the end of its import list (all
+  // of them are evaluated before that point, so the order code runs in is unchanged): the browser
+  // asks for all of them at once, two round trips after the loader.
+  for (const target of new Set(dynamicOf(Object.keys(outputs)))) {
+    const direct = new Set(outputs[target].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path));
+    const missing = [...staticClosure(target)].filter((o) => o !== target && !direct.has(o));
+    if (missing.length === 0) continue;
+    const file = join(root, target);
+    const extra = missing.map((o) => `import"./${relative(dirname(file), join(root, o)).split('\\').join('/')}";`).join('');
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n${extra}\n`);
+  }
+
+  const manifestFiles = {};
+  for (const path of files(outdir).sort()) {
+    const bytes = readFileSync(path);
+    manifestFiles[relative(outdir, path).split('\\').join('/')] = { bytes: bytes.length, gzip: gz(bytes), integrity: sri(bytes) };
+  }
+
   const widgets = {};
   for (const [tag, [, specifier]] of Object.entries(widgetEntries)) {
     // The loader's dynamic import whose chunk contains this widget's define module.

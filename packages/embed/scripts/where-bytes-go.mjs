@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `node packages/embed/scripts/where-bytes-go.mjs [tag] [depth]` after `pnpm build:embed`: the
-// minified bytes each source file (or folder, cut at `depth` path parts) puts into what a host page
+// bytes (before minifying) each source file (or folder, cut at `depth` path parts) puts into what a host page
 // downloads up front for one widget (default <carer-survey>), biggest first. Gzip is per file, so
 // these are a guide to where to cut, not the budget figure (that is in dist/v1/manifest.json).
 import { readFileSync } from 'node:fs';
@@ -29,5 +29,5 @@ for (const file of widget.files) {
   }
 }
 const total = Object.values(bytes).reduce((a, b) => a + b, 0);
-console.log(`<${tag}> up front: ${widget.files.length} files, ${total} bytes minified, ${widget.gzip} bytes gzip`);
+console.log(`<${tag}> up front: ${widget.files.length} files, ${total} bytes before minifying, ${widget.gzip} bytes gzip`);
 for (const [key, n] of Object.entries(bytes).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${String(n).padStart(7)}  ${key}`);
