@@ -39,26 +39,9 @@ export const pollStyles = css`
     display: block;
     margin-block-end: var(--cv-space-5);
   }
+  /* The Back link itself is the widget chrome's. */
   .back-link {
-    min-block-size: var(--cv-target-size);
     margin-block-end: var(--cv-space-3);
-    padding: var(--cv-space-1) 0;
-    font: inherit;
-    font-size: var(--cv-font-size-small);
-    color: var(--cv-color-text);
-    background: none;
-    border: 0;
-    text-decoration: underline;
-    cursor: pointer;
-  }
-  .back-link::before {
-    content: '‹ ';
-  }
-  :host(:dir(rtl)) .back-link::before {
-    content: '› ';
-  }
-  .back-link:focus-visible {
-    outline: 3px solid var(--cv-color-focus);
   }
   .details {
     margin-block: var(--cv-space-5);

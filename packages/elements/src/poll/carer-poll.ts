@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Poll, Question } from '@carers-voice/core/content';
 import { localiseDefinition } from '@carers-voice/core/i18n';
-import { checkAnswers, type AnswerProblem } from '@carers-voice/core/response';
+import type { AnswerProblem, checkAnswers } from '@carers-voice/core/response';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { SubmitGuard } from '../base/submit-guard.js';
@@ -28,6 +28,7 @@ import {
   type ResultsOutcome,
 } from './poll-logic.js';
 import { pollStyles } from './carer-poll.styles.js';
+import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
 import { loadControls } from '../kit/controls.js';
 import { Stepper } from '../stepping/stepper.js';
 import { Later } from '../stepping/later.js';
@@ -98,7 +99,7 @@ const ANSWERED = (v: unknown) =>
  * @cssproperty --carer-widget-min-block-size - Space kept while loading (default 12em).
  */
 export class CarerPoll extends CarerElement implements PollHost {
-  static override styles: CSSResultGroup = [CarerElement.styles, buttonStyles, definitionProblemStyles, pollStyles];
+  static override styles: CSSResultGroup = [CarerElement.styles, buttonStyles, definitionProblemStyles, widgetChromeStyles, pollStyles];
 
   /** URL of a poll definition (JSON). Fetched without cookies. */
   @property() src?: string;
@@ -416,8 +417,9 @@ export class CarerPoll extends CarerElement implements PollHost {
     if (fire) this.dispatchEvent(new CarerAnswerEvent({ question: q.id, value: next[q.id] }));
   }
 
-  private problemsFor(questions: Question[]): ShownProblem[] {
-    const result = checkAnswers(this.votingPoll, this.answers);
+  /** Problems with the answers to these questions (`check` comes with ./poll-later.js). */
+  private problemsFor(check: typeof checkAnswers, questions: Question[]): ShownProblem[] {
+    const result = check(this.votingPoll, this.answers);
     if (result.ok) return [];
     const byId = new Map(questions.map((q) => [q.id, q]));
     return result.problems.filter((p) => byId.has(p.question)).map((p) => ({ id: p.question, problem: p, question: byId.get(p.question) }));
@@ -463,19 +465,23 @@ export class CarerPoll extends CarerElement implements PollHost {
     const q = this.votingPoll.questions[this.stepper.at];
     if (!q) return;
     if (this.refuseIfClosed()) return;
-    const problems = this.problemsFor([q]);
-    if (problems.length) return this.showProblems(problems);
-    this.problems = [];
-    this.stepper.next(() => this.castVote(), q.id);
+    void this.later.then((m) => {
+      const problems = this.problemsFor(m.checkAnswers, [q]);
+      if (problems.length) return this.showProblems(problems);
+      this.problems = [];
+      this.stepper.next(() => this.castVote(), q.id);
+    });
   }
 
   /** Other polls: every question on one page. */
   private onSubmitAll(e: Event): void {
     e.preventDefault();
     if (this.refuseIfClosed()) return;
-    const problems = this.problemsFor(this.votingPoll.questions);
-    if (problems.length) return this.showProblems(problems);
-    this.castVote();
+    void this.later.then((m) => {
+      const problems = this.problemsFor(m.checkAnswers, this.votingPoll.questions);
+      if (problems.length) return this.showProblems(problems);
+      this.castVote();
+    });
   }
 
   /** Stores and sends the vote (once that code is here: the button is busy until then). */

@@ -14,6 +14,8 @@ import { deviceToken, type Outbox, type OutboxRecord } from '@carers-voice/core/
 import type { Announcer } from '../base/announcer.js';
 import type { SubmitGuard } from '../base/submit-guard.js';
 import { plural } from '../base/plural.js';
+import { questionBaseStyles } from '../theme/question.styles.js';
+import { fieldStyles } from '../theme/field.styles.js';
 import type { CarerConfigController } from '../provider/config-controller.js';
 import { CarerErrorEvent, CarerPageEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { deliveryMode } from '../widget/delivery.js';
@@ -34,6 +36,9 @@ import {
   type ResultsOutcome,
   type StatementLists,
 } from './poll-logic.js';
+
+/** Checking answers comes with this module: a press that checks waits for it anyway. */
+export { checkAnswers };
 
 /** What the carer is told about their vote (as in the survey and quiz). */
 export type Delivery =
@@ -486,7 +491,7 @@ function renderAddStatement(h: PollHost, poll: Poll): TemplateResult | typeof no
             </p>`
           : nothing}
     <form novalidate @submit=${(e: Event) => void onStatementSubmit(h, e)}>
-      <div class=${h.statementError ? 'form-group form-group--error' : 'form-group'}>
+      <div class=${h.statementError ? 'form-group has-error' : 'form-group'}>
         <label class="label" for="statement-text">${msg('Your statement', { id: 'poll.statement.label' })}</label>
         <div class="hint" id="statement-hint">
           ${msg('Write one short sentence that other carers can agree or disagree with. Do not include names, addresses or phone numbers. A moderator checks every statement before others see it.', { id: 'poll.statement.hint' })}
@@ -504,7 +509,7 @@ function renderAddStatement(h: PollHost, poll: Poll): TemplateResult | typeof no
           .value=${h.statementText}
           @input=${(e: Event) => onStatementInput(h, e)}
         ></textarea>
-        <p class=${left < 0 ? 'count count--over' : 'count'} id="statement-count">
+        <p class=${left < 0 ? 'count over' : 'count'} id="statement-count">
           ${countText(h, left)}
         </p>
       </div>
@@ -548,8 +553,8 @@ export function renderUpdates(h: PollHost): TemplateResult | typeof nothing {
   </section>`;
 }
 
-/** Styles for the thank-you panel, the results, adding a statement and the updates. */
-export const styles = css`
+/** Styles for the thank-you panel, the results, adding a statement (with the theme's field styles) and the updates. */
+export const styles = [questionBaseStyles, fieldStyles, css`
   .panel {
     margin-block-end: var(--cv-space-4);
     padding: var(--cv-space-4);
@@ -644,49 +649,7 @@ export const styles = css`
     font-size: var(--cv-font-size-small);
   }
 
-  /* Add your own statement */
-  .form-group--error {
-    padding-inline-start: var(--cv-space-3);
-    border-inline-start: 5px solid var(--cv-color-error);
-  }
-  .label {
-    display: block;
-    margin-block-end: var(--cv-space-1);
-    font-weight: 700;
-  }
-  .hint {
-    margin-block-end: var(--cv-space-3);
-    color: var(--cv-color-hint);
-  }
-  .error-message {
-    margin: 0 0 var(--cv-space-3);
-    color: var(--cv-color-error);
-    font-weight: 700;
-  }
-  .textarea {
-    display: block;
-    box-sizing: border-box;
-    inline-size: 100%;
-    padding: var(--cv-space-1);
-    font: inherit;
-    border: var(--cv-border-width) solid var(--cv-color-border);
-  }
-  .form-group--error .textarea {
-    border-color: var(--cv-color-error);
-  }
-  .textarea:focus {
-    outline: 3px solid var(--cv-color-focus);
-    outline-offset: 0;
-    box-shadow: inset 0 0 0 2px;
-  }
-  .count {
-    margin: var(--cv-space-1) 0 0;
-    color: var(--cv-color-hint);
-  }
-  .count--over {
-    color: var(--cv-color-error);
-    font-weight: 700;
-  }
+  /* Add your own statement: the label, hint, error, box and count come from the theme. */
   .error-summary {
     margin-block-end: var(--cv-space-4);
     padding: var(--cv-space-4);
@@ -743,4 +706,4 @@ export const styles = css`
   .listed__why {
     color: var(--cv-color-hint);
   }
-`;
+`];

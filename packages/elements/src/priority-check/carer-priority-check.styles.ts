@@ -106,16 +106,4 @@ export const priorityCheckStyles = css`
     margin: 0 0 var(--cv-space-4);
     border: 5px solid var(--cv-color-error);
   }
-  .visually-hidden {
-    position: absolute !important;
-    inline-size: 1px !important;
-    block-size: 1px !important;
-    margin: 0 !important;
-    padding: 0 !important;
-    overflow: hidden !important;
-    clip: rect(0 0 0 0) !important;
-    clip-path: inset(50%) !important;
-    border: 0 !important;
-    white-space: nowrap !important;
-  }
 `;

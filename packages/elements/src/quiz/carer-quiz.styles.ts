@@ -8,11 +8,6 @@ export const quizStyles = css`
   .quiz {
     min-block-size: var(--carer-widget-min-block-size, 12em);
   }
-  .back-link:focus-visible,
-  .toggle:focus-visible {
-    outline: 3px solid var(--cv-color-focus);
-    outline-offset: 0;
-  }
   .heading {
     margin: 0 0 var(--cv-space-4);
     font-size: var(--cv-font-size-xlarge);

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Outcome, Quiz, QuizQuestion, Question } from '@carers-voice/core/content';
 import type { QuizScore } from '@carers-voice/core/logic';
 import { localiseDefinition } from '@carers-voice/core/i18n';
-import { checkAnswers, newId, type AnswerProblem } from '@carers-voice/core/response';
+import { newId, type AnswerProblem, type checkAnswers } from '@carers-voice/core/response';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { buttonStyles } from '../theme/button.styles.js';
@@ -305,9 +305,9 @@ export class CarerQuiz extends CarerElement implements QuizHost {
     if (fire) this.dispatchEvent(new CarerAnswerEvent({ question: q.id, value: next[q.id] }));
   }
 
-  /** Problems with the answers to these questions, in the carer's words. */
-  private problemsFor(questions: QuizQuestion[]): ShownProblem[] {
-    const result = checkAnswers(this.quiz!, this.route.kept);
+  /** Problems with the answers to these questions (`check` comes with ./quiz-later.js). */
+  private problemsFor(check: typeof checkAnswers, questions: QuizQuestion[]): ShownProblem[] {
+    const result = check(this.quiz!, this.route.kept);
     if (result.ok) return [];
     const ids = new Set(questions.flatMap(answerIds));
     const byId = new Map(questions.map((q) => [q.id, q]));
@@ -343,13 +343,12 @@ export class CarerQuiz extends CarerElement implements QuizHost {
   private onCheck(e: Event, q: QuizQuestion): void {
     e.preventDefault();
     if (this.checked.includes(q.id)) return;
-    const problems = this.problemsFor([q]);
-    if (problems.length) {
-      this.showProblems(problems);
-      return;
-    }
-    this.problems = [];
-    void this.later.then((m) => m.check(this, q));
+    void this.later.then((m) => {
+      const problems = this.problemsFor(m.checkAnswers, [q]);
+      if (problems.length) return this.showProblems(problems);
+      this.problems = [];
+      m.check(this, q);
+    });
   }
 
   /** One at a time: on to the next question (or the end). */
@@ -362,14 +361,13 @@ export class CarerQuiz extends CarerElement implements QuizHost {
     e.preventDefault();
     const q = this.route.questions[this.stepper.at];
     if (!q) return;
-    const problems = this.problemsFor([q]);
-    if (problems.length) {
-      this.showProblems(problems);
-      return;
-    }
-    this.problems = [];
-    // The route may have changed with this answer: the stepper looks again.
-    this.stepper.next(() => this.finish(), q.id);
+    void this.later.then((m) => {
+      const problems = this.problemsFor(m.checkAnswers, [q]);
+      if (problems.length) return this.showProblems(problems);
+      this.problems = [];
+      // The route may have changed with this answer: the stepper looks again.
+      this.stepper.next(() => this.finish(), q.id);
+    });
   }
 
   /** Everything on one page: "See your score" / "See my result". */
@@ -377,13 +375,12 @@ export class CarerQuiz extends CarerElement implements QuizHost {
     e.preventDefault();
     const questions = this.route.questions;
     const waiting = this.mode === 'score' ? questions.filter((q) => !this.checked.includes(q.id)) : questions;
-    const problems = this.problemsFor(waiting);
-    if (problems.length) {
-      this.showProblems(problems);
-      return;
-    }
-    if (this.mode === 'score') this.checked = [...this.checked, ...waiting.map((q) => q.id)];
-    this.finish();
+    void this.later.then((m) => {
+      const problems = this.problemsFor(m.checkAnswers, waiting);
+      if (problems.length) return this.showProblems(problems);
+      if (this.mode === 'score') this.checked = [...this.checked, ...waiting.map((q) => q.id)];
+      this.finish();
+    });
   }
 
   /** The score or outcome screen, and sending (when that code is here: busy until then). */

@@ -15,7 +15,7 @@ import { adoptStyles, supportsAdoptingStyleSheets, type CSSResult, type Reactive
 
 export interface LaterModule {
   /** Styles for what the module renders, added to the host's shadow root when it arrives. */
-  styles?: CSSResult;
+  styles?: CSSResult | CSSResult[];
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
@@ -161,11 +161,15 @@ export class Later<T extends LaterModule> implements ReactiveController {
 
   /** Adds the module's styles to the shadow root once (constructable stylesheets where supported). */
   private addStyles(): void {
-    const styles = this.module?.styles;
+    const found = this.module?.styles;
     const root = this.host.renderRoot;
-    if (!styles || this.styled || !(root instanceof ShadowRoot)) return;
+    if (!found || this.styled || !(root instanceof ShadowRoot)) return;
     this.styled = true;
-    if (supportsAdoptingStyleSheets && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
-    else adoptStyles(root, [styles]); // appends a <style> (with the page's nonce) where sheets cannot be adopted
+    const styles = [found].flat();
+    if (supportsAdoptingStyleSheets) {
+      // Sheets the element has already (e.g. the theme's) are not added twice.
+      const sheets = styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => Boolean(s) && !root.adoptedStyleSheets.includes(s!));
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+    } else adoptStyles(root, styles); // appends <style> elements (with the page's nonce) where sheets cannot be adopted
   }
 }
