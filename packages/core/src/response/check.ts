@@ -67,14 +67,14 @@ export function checkAnswers(definition: Definition, answers: unknown, options: 
     const given = answers as Answers;
     const problems: AnswerProblem[] = [];
     const { visible, hidden } = computeVisibility(definition, given);
-    const known = new Set(listQuestionsOnce(definition).map((e) => e.question.id));
-    const hiddenIds = new Set(hidden.map((e) => e.question.id));
+    const known = knownIds(definition);
+    const hiddenIds = options.rejectHidden ? new Set(hidden.map((e) => e.question.id)) : undefined;
     const kept: Answers = {};
 
     for (const key of Object.keys(given)) {
       if (!known.has(key)) {
         problems.push({ question: key, code: 'unknown-question', message: `there is no question with the id "${key}"` });
-      } else if (hiddenIds.has(key) && options.rejectHidden) {
+      } else if (hiddenIds?.has(key)) {
         problems.push({ question: key, code: 'hidden', message: 'this question was not shown, so it should not have an answer' });
       }
     }
@@ -82,8 +82,8 @@ export function checkAnswers(definition: Definition, answers: unknown, options: 
     for (const { question } of visible) {
       const value = answerOf(given, question.id);
       const found = checkOne(question, value);
-      problems.push(...found);
-      if (found.length === 0 && value !== undefined && value !== null) setOwn(kept, question.id, value);
+      if (found.length > 0) problems.push(...found);
+      else if (value !== undefined && value !== null) setOwn(kept, question.id, value);
     }
     return problems.length > 0 ? { ok: false, problems } : { ok: true, answers: kept };
   } catch {
@@ -93,6 +93,29 @@ export function checkAnswers(definition: Definition, answers: unknown, options: 
 
 type Found = AnswerProblem[];
 
+/**
+ * Worked out once per definition / question and kept while the object lives (definitions are not
+ * changed after parsing): the collector checks every response against the same few definitions.
+ */
+const knownCache = new WeakMap<object, Set<string>>();
+function knownIds(definition: Definition): Set<string> {
+  let known = knownCache.get(definition);
+  if (!known) knownCache.set(definition, (known = new Set(listQuestionsOnce(definition).map((e) => e.question.id))));
+  return known;
+}
+const optionCache = new WeakMap<object, Set<string>>();
+/** A question's option values (a likert's scale preset resolved). */
+function optionValues(q: Question): Set<string> {
+  let values = optionCache.get(q);
+  if (!values) {
+    const options = q.type === 'multiple' || q.type === 'ranking' || q.type === 'points' ? q.options : resolveOptions(q);
+    optionCache.set(q, (values = new Set(options.map((o) => o.value))));
+  }
+  return values;
+}
+/** No problems (shared; never changed). */
+const NONE: Found = [];
+
 function problem(question: Question, code: AnswerProblemCode, message: string, params?: AnswerProblem['params']): AnswerProblem {
   return params ? { question: question.id, code, message, params } : { question: question.id, code, message };
 }
@@ -101,7 +124,7 @@ const quote = (v: unknown) => (typeof v === 'string' ? `"${v.length > 40 ? `${v.
 
 /** Problems with one visible question's answer. */
 function checkOne(q: Question, value: unknown): Found {
-  const required = () => (isRequired(q) ? [problem(q, 'required', 'this question needs an answer')] : []);
+  const required = () => (isRequired(q) ? [problem(q, 'required', 'this question needs an answer')] : NONE);
   if (value === undefined || value === null) return required();
 
   switch (q.type) {
@@ -111,18 +134,19 @@ function checkOne(q: Question, value: unknown): Found {
     case 'statement': {
       if (typeof value !== 'string') return [problem(q, 'wrong-type', 'this answer should be one option value (text)')];
       if (value.trim() === '') return required();
-      const values = resolveOptions(q).map((o) => o.value);
-      return values.includes(value) ? [] : [problem(q, 'not-an-option', `${quote(value)} is not one of the options`, { value })];
+      return optionValues(q).has(value) ? NONE : [problem(q, 'not-an-option', `${quote(value)} is not one of the options`, { value })];
     }
     case 'text':
     case 'textarea': {
       if (typeof value !== 'string') return [problem(q, 'wrong-type', 'this answer should be text')];
       if (value.trim() === '') return required();
       const max = q.maxLength ?? DEFAULT_MAX_LENGTH[q.type];
+      // Characters, not UTF-16 units; a string no longer than max in units is within it in characters.
+      if (value.length <= max) return NONE;
       const length = [...value].length;
       return length > max
         ? [problem(q, 'too-long', `this answer is ${length} characters long; the most allowed is ${max}`, { max, length })]
-        : [];
+        : NONE;
     }
     case 'multiple':
     case 'ranking': {
@@ -132,7 +156,7 @@ function checkOne(q: Question, value: unknown): Found {
       const picks = value as string[];
       if (picks.length === 0) return required();
       const found: Found = [];
-      const values = new Set(q.options.map((o) => o.value));
+      const values = optionValues(q);
       const seen = new Set<string>();
       for (const pick of picks) {
         if (!values.has(pick)) found.push(problem(q, 'not-an-option', `${quote(pick)} is not one of the options`, { value: pick }));
@@ -153,12 +177,12 @@ function checkOne(q: Question, value: unknown): Found {
         if (q.maxSelected !== undefined && seen.size > q.maxSelected) {
           return [problem(q, 'too-many', `choose at most ${q.maxSelected} options`, { max: q.maxSelected, count: seen.size })];
         }
-        return [];
+        return NONE;
       }
       const needed = Math.min(q.rankCount ?? q.options.length, q.options.length);
       if (seen.size < needed) return [problem(q, 'too-few', `put ${needed} options in order`, { min: needed, count: seen.size })];
       if (seen.size > needed) return [problem(q, 'too-many', `put only ${needed} options in order`, { max: needed, count: seen.size })];
-      return [];
+      return NONE;
     }
     case 'rating':
     case 'number': {
@@ -170,11 +194,11 @@ function checkOne(q: Question, value: unknown): Found {
       }
       if (min !== undefined && value < min) return [problem(q, 'below-min', `the number must be ${min} or more`, { min })];
       if (max !== undefined && value > max) return [problem(q, 'above-max', `the number must be ${max} or less`, { max })];
-      return [];
+      return NONE;
     }
     case 'points': {
       if (!isPlainObject(value)) return [problem(q, 'wrong-type', 'this answer should give points by option, like { "breaks": 5 }')];
-      const values = new Set(q.options.map((o) => o.value));
+      const values = optionValues(q);
       const found: Found = [];
       let given = 0;
       for (const [option, points] of Object.entries(value)) {
@@ -197,7 +221,7 @@ function checkOne(q: Question, value: unknown): Found {
           problem(q, 'points-under', `give out all ${q.total} points (${q.total - given} left)`, { total: q.total, given, left: q.total - given }),
         ];
       }
-      return [];
+      return NONE;
     }
   }
 }
