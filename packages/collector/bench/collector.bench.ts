@@ -4,7 +4,10 @@
  *   results  /results p50/p95 with 10k / 100k / 1M stored responses, unfiltered and one filter
  *
  * Flags: --storage pglite,postgres  --duration 30 (seconds of ingest)  --sizes 10k[,100k,1m]
- *        --only ingest|results  --concurrency 64  --json (machine-readable line at the end)
+ *        --only ingest|results  --concurrency 64  --workers N (collector processes on PostgreSQL)
+ *        --json (machine-readable line at the end)
+ * Environment: PGLITE_THREAD=main|worker and the rest of the collector's settings pass through;
+ *        CV_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the collector under load.
  * Aims (issue 3): ingest ≥ 1,000/s PGlite, ≥ 3,000/s PostgreSQL; results p95 < 100 ms at 100k and
  * < 250 ms at 1M on PostgreSQL.
  */
@@ -32,6 +35,8 @@ const storages = arg('storage', 'pglite,postgres').split(',');
 const duration = Number(arg('duration', '30'));
 const concurrency = Number(arg('concurrency', '64'));
 const only = arg('only', '');
+// Collector processes on PostgreSQL (WORKERS, cluster.ts); PGlite is always one process.
+const workers = arg('workers', process.env.WORKERS ?? '1');
 const sizes = arg('sizes', '10k')
   .split(',')
   .map((s) => Number(s.toLowerCase().replace(/k$/, '000').replace(/m$/, '000000')));
@@ -54,10 +59,50 @@ interface Server {
   child: ChildProcess;
   url: string;
 }
-function startServer(env: Record<string, string>): Promise<Server> {
+/**
+ * The collector is benched as it is deployed: bundled by esbuild (`pnpm build` → dist/cli.js), not run
+ * through tsx, whose transform wraps every function made at run time in a `__name` call (a fifth of
+ * checkAnswers' time). `--from source` runs the TypeScript through tsx instead.
+ */
+const fromSource = arg('from', 'bundle') === 'source';
+let bundled: string | undefined;
+async function serverScript(): Promise<string[]> {
+  if (fromSource) return ['--conditions=source', '--import', 'tsx', join(here, '../src/testing/serve.ts')];
+  if (!bundled) {
+    const { build } = await import('esbuild');
+    // Inside node_modules/.cache, so the npm dependencies (left external) resolve as from dist/.
+    const out = join(here, `../node_modules/.cache/bench-serve-${process.pid}`);
+    process.once('exit', () => rmSync(out, { recursive: true, force: true }));
+    // The same settings as scripts/build.mjs, with the test server as the entry point.
+    await build({
+      entryPoints: { serve: join(here, '../src/testing/serve.ts'), 'pglite-worker': join(here, '../src/db/pglite-worker.ts') },
+      outdir: out,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      conditions: ['source'],
+      plugins: [
+        {
+          name: 'externals',
+          setup(b) {
+            b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('@carers-voice/') ? undefined : { path: a.path, external: true }));
+          },
+        },
+      ],
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    bundled = join(out, 'serve.js');
+  }
+  return [bundled];
+}
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const script = await serverScript();
   // CV_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the collector under load.
   const extra = (process.env.CV_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--conditions=source', '--import', 'tsx', join(here, '../src/testing/serve.ts')], {
+  const child = spawn(process.execPath, [...extra, ...script], {
     env: {
       ...process.env,
       PORT: '0',
@@ -297,14 +342,14 @@ for (const storage of storages) {
   let dataDir: string | undefined;
   const target = async (): Promise<Record<string, string>> => {
     if (storage === 'postgres') {
-      if (process.env.DATABASE_URL) return { DATABASE_URL: process.env.DATABASE_URL };
+      if (process.env.DATABASE_URL) return { DATABASE_URL: process.env.DATABASE_URL, WORKERS: workers };
       pg ??= await startThrowawayPostgres({ durable: true });
       if (!pg) throw new Error('no PostgreSQL here: set DATABASE_URL or install Debian\'s postgresql');
-      return { DATABASE_URL: pg.url };
+      return { DATABASE_URL: pg.url, WORKERS: workers };
     }
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     dataDir = mkdtempSync(join(tmpdir(), 'cv-bench-'));
-    return { DATA_DIR: dataDir, DATABASE_URL: '' };
+    return { DATA_DIR: dataDir, DATABASE_URL: '', WORKERS: '1' };
   };
   try {
     if (only !== 'results') {
@@ -313,7 +358,7 @@ for (const storage of storages) {
       const aim = storage === 'postgres' ? 3000 : 1000;
       rows.push([
         storage,
-        'ingest',
+        storage === 'postgres' && workers !== '1' ? `ingest (${workers} workers)` : 'ingest',
         `${fmt(r.rate)} responses/s`,
         `p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, ${r.errors} errors; CPU per response: collector ${r.serverCpuMs.toFixed(2)} ms,${storage === 'postgres' ? ` PostgreSQL ${r.dbCpuMs.toFixed(2)} ms,` : ''} load generator ${r.clientCpuMs.toFixed(2)} ms; load avg ${r.load.toFixed(1)}`,
         `≥ ${aim}/s`,
