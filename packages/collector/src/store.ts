@@ -22,7 +22,7 @@ function parseJson<T>(v: unknown): T {
 }
 
 export class Store {
-  private partnerCache: { at: number; map: Map<string, Partner> } | undefined;
+  private partnerCache: { at: number; map: Map<string, Partner>; origins: Set<string> } | undefined;
   private instrumentCache = new Map<string, { at: number; value: RegisteredInstrument | undefined }>();
   constructor(
     readonly db: Kysely<DB>,
@@ -38,7 +38,7 @@ export class Store {
     if (this.partnerCache && Date.now() - this.partnerCache.at < this.ttlMs) return this.partnerCache.map;
     const rows = await this.db.selectFrom('partners').selectAll().orderBy('id').execute();
     const map = new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, area: r.area, origins: parseJson<string[]>(r.origins) }]));
-    this.partnerCache = { at: Date.now(), map };
+    this.partnerCache = { at: Date.now(), map, origins: new Set([...map.values()].flatMap((p) => p.origins)) };
     return map;
   }
 
@@ -48,7 +48,9 @@ export class Store {
 
   /** Every origin any partner registered: enough to answer a CORS preflight (which has no body). */
   async knownOrigins(): Promise<Set<string>> {
-    return new Set([...(await this.partners()).values()].flatMap((p) => p.origins));
+    const map = await this.partners();
+    const cached = this.partnerCache;
+    return cached?.map === map ? cached.origins : new Set([...map.values()].flatMap((p) => p.origins));
   }
 
   async upsertPartner(p: Partner): Promise<void> {

@@ -143,6 +143,10 @@ export class Tallier {
    */
   async flushAll(): Promise<void> {
     await this.flush();
+    // Nothing queued (the usual case for a dashboard read): no transaction. A line another instance is
+    // folding right now is still visible until its fold commits, so that case still waits below.
+    const queued = await sql<{ any: boolean }>`select exists (select 1 from tally_queue) as any`.execute(this.db);
+    if (!queued.rows[0]?.any) return;
     await this.foldAll(false);
   }
 
