@@ -4,6 +4,7 @@
 // widget makes a host page download). `pnpm --filter @carers-voice/embed build` or `pnpm build:embed`.
 import { build } from 'esbuild';
 import { rolldown } from 'rolldown';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -117,7 +118,7 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
     tsconfig: join(root, 'tsconfig.base.json'),
     resolve: { conditionNames: ['source', 'browser', 'production', 'import', 'default'] },
     transform: { target: ['es2020', 'chrome90', 'firefox90', 'safari15'], define: { 'process.env.NODE_ENV': '"production"' } },
-    plugins: [optional],
+    plugins: [optional, minifyTemplatesPlugin],
     logLevel: quiet ? 'silent' : 'warn',
   });
   const { output } = await bundle.write({
