@@ -146,6 +146,8 @@ export const ErrorState: Story = {
     const el = canvasElement.querySelector('carer-survey')!;
     await el.ready;
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    // The checks load after the first page (usually already there): wait until Continue has acted.
+    await el.saved;
   },
 };
 

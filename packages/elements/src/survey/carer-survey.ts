@@ -11,7 +11,6 @@ import type { Outbox } from '@carers-voice/core/outbox';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { SubmitGuard } from '../base/submit-guard.js';
-import { plural } from '../base/plural.js';
 import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
@@ -31,35 +30,11 @@ import {
   type YoungCarerRule,
 } from './steps.js';
 import { CHECK, DONE, ignoreDoubleClick, type Delivery, type SentRecord } from './survey-types.js';
+import { IMPLICIT_SUBMIT, sameRecord, settleTree, storeExists, whenIdle } from './survey-dom.js';
+import { renderDeviceNote, renderEasyReadToggle, renderIntro } from './pages/page-parts.js';
 import { surveyStyles } from './carer-survey.styles.js';
 import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
 import { loadControls } from '../kit/controls.js';
-
-/** Waits until every Lit element under `root` (through shadow roots) has rendered. */
-async function settleTree(root: ShadowRoot | Element, depth = 0): Promise<void> {
-  const pending: Promise<unknown>[] = [];
-  const visit = (scope: ShadowRoot | Element) => {
-    for (const node of scope.querySelectorAll('*')) {
-      const lit = node as Element & { updateComplete?: Promise<unknown>; isUpdatePending?: boolean; hasUpdated?: boolean };
-      if (lit.updateComplete && (lit.isUpdatePending || lit.hasUpdated === false)) pending.push(lit.updateComplete);
-      if (node.shadowRoot) visit(node.shadowRoot);
-    }
-  };
-  visit(root);
-  if (pending.length && depth < 10) {
-    await Promise.all(pending);
-    await settleTree(root, depth + 1);
-  }
-}
-
-/** Same keys with the same values (answers compared by identity: they are replaced, never changed in place). */
-function sameRecord<T>(a: Record<string, T>, b: Record<string, T>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
-}
-
-/** Input types whose Enter key submits a form (HTML's implicit submission). */
-const IMPLICIT_SUBMIT = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', 'date', 'month', 'week', 'time', 'datetime-local']);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -71,18 +46,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * started answering).
  */
 const DRAFT_WAIT_MS = 400;
-
-/**
- * Whether the device has the draft store's database at all (asked before it is opened, which would
- * create it). None: a first visit, no draft to wait for. Where the browser cannot say, assume yes.
- */
-function storeExists(name: string): Promise<boolean> {
-  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return Promise.resolve(true);
-  return indexedDB.databases().then(
-    (list) => list.some((db) => db.name === name),
-    () => true,
-  );
-}
 
 // ------------------------------------------------------------------ what loads after the first page
 
@@ -111,12 +74,6 @@ let localise: Localise | undefined;
 /** A definition's own translations are applied by core/i18n, loaded only for a definition that has some. */
 function loadLocalise(): Promise<unknown> {
   return localise ? Promise.resolve() : import('@carers-voice/core/i18n').then((m) => (localise = m));
-}
-
-/** Runs `task` when the browser is idle (soon, at the latest). */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1500 });
-  else setTimeout(task, 200);
 }
 
 /** The part of a question control the survey reads (every kit control has these). */
@@ -264,9 +221,13 @@ export class CarerSurvey extends CarerElement {
     return key ? `${key}|done` : '';
   }
 
+  /** Days a draft is kept (`draft-days`, 7 when not a positive number). */
+  private get days(): number {
+    return Number.isFinite(this.draftDays) && this.draftDays > 0 ? this.draftDays : 7;
+  }
+
   private get maxAgeMs(): number {
-    const days = Number.isFinite(this.draftDays) && this.draftDays > 0 ? this.draftDays : 7;
-    return days * DAY_MS;
+    return this.days * DAY_MS;
   }
 
   /** Whether there can be a draft on this device (see storeExists). */
@@ -643,6 +604,12 @@ export class CarerSurvey extends CarerElement {
     this.goTo(stepKey, questionId);
   };
 
+  private readonly toggleEasyRead = (): void => {
+    this.easyRead = !this.easyRead;
+  };
+
+  private readonly onClearClick = (): void => void this.onClear();
+
   private async onClear(): Promise<void> {
     const key = this.draftKey;
     this.answers = {};
@@ -791,7 +758,7 @@ export class CarerSurvey extends CarerElement {
         busy: this.guard.busy,
         topBar: html`<div class="top-bar">
           <button type="button" class="back-link" @click=${this.onBack}>${msg('Back', { id: 'survey.back' })}</button>
-          ${this.renderEasyReadToggle()}
+          ${renderEasyReadToggle(this.survey!, this.easyRead, this.toggleEasyRead)}
         </div>`,
         onChange: this.onChange,
         onSend: this.onSend,
@@ -821,22 +788,6 @@ export class CarerSurvey extends CarerElement {
     return (this.easyRead && s.easyRead?.title) || s.title;
   }
 
-  private renderEasyReadToggle(): TemplateResult | typeof nothing {
-    const s = this.survey!;
-    const has = Boolean(s.easyRead) || s.pages.some((p) => p.questions.some((q) => q.easyRead));
-    if (!has) return nothing;
-    return html`<button
-      type="button"
-      class="toggle"
-      aria-pressed=${this.easyRead ? 'true' : 'false'}
-      @click=${() => {
-        this.easyRead = !this.easyRead;
-      }}
-    >
-      ${msg('Easy read', { id: 'survey.easy-read' })}
-    </button>`;
-  }
-
   private renderStep(step: Step, index: number, total: number): TemplateResult {
     const s = this.survey!;
     const first = index === 0;
@@ -847,7 +798,7 @@ export class CarerSurvey extends CarerElement {
         ${index > 0 || this.returnToCheck
           ? html`<button type="button" class="back-link" @click=${this.onBack}>${msg('Back', { id: 'survey.back' })}</button>`
           : html`<span></span>`}
-        ${this.renderEasyReadToggle()}
+        ${renderEasyReadToggle(this.survey!, this.easyRead, this.toggleEasyRead)}
       </div>
       ${this.problems.length ? this.renderErrorSummary() : nothing}
       <carer-progress part="progress" current=${index + 1} total=${total} unit=${s.oneQuestionPerPage ? 'question' : 'page'}></carer-progress>
@@ -855,7 +806,7 @@ export class CarerSurvey extends CarerElement {
       ${this.resumed
         ? html`<p class="inset">${msg('Welcome back. Your answers from last time were kept on this device.', { id: 'survey.resumed' })}</p>`
         : nothing}
-      ${first ? this.renderIntro() : nothing}
+      ${first ? renderIntro(this.view, this.easyRead) : nothing}
       ${step.page.intro ? html`<p class="page-intro">${step.page.intro}</p>` : nothing}
       ${keyed(step.key, html`<form novalidate @submit=${this.onContinue} @keydown=${this.onFormKeydown}>
         ${step.questions.map((q) => this.renderQuestion(q, young))}
@@ -886,20 +837,8 @@ export class CarerSurvey extends CarerElement {
             })}
           </p>`
         : nothing}
-      ${this.renderDeviceNote()}
+      ${renderDeviceNote(this.days, Boolean(this.config.endpoint), this.onClearClick)}
     `;
-  }
-
-  private renderIntro(): TemplateResult {
-    const s = this.view;
-    const intro = (this.easyRead && s.easyRead?.intro) || s.intro;
-    return html`${intro ? html`<p class="intro">${intro}</p>` : nothing}
-    ${s.privacy.notice
-      ? html`<details class="details">
-          <summary>${msg('How we use your answers', { id: 'survey.privacy' })}</summary>
-          <p>${s.privacy.notice}</p>
-        </details>`
-      : nothing}`;
   }
 
   private renderQuestion(q: Question, young: boolean): TemplateResult {
@@ -946,26 +885,5 @@ export class CarerSurvey extends CarerElement {
   /** The error message for a problem (problems come from the checks, so their part is loaded). */
   private problemText(p: AnswerProblem): string {
     return later ? later.problemText(this.survey!, p) : p.message;
-  }
-
-  private renderDeviceNote(): TemplateResult {
-    const days = Number.isFinite(this.draftDays) && this.draftDays > 0 ? this.draftDays : 7;
-    return html`<div class="device-note">
-      <p>
-        ${this.config.endpoint
-          ? nothing
-          : html`<strong>${msg('Your answers stay on this device: this survey is not connected to a service that collects them.', { id: 'survey.local-mode' })}</strong> `}
-        ${plural(days, {
-          one: () =>
-            msg(str`Your answers are saved on this device as you go, for ${days} day, so you can come back to them.`, { id: 'survey.draft-note-one' }),
-          other: () =>
-            msg(str`Your answers are saved on this device as you go, for ${days} days, so you can come back to them.`, { id: 'survey.draft-note' }),
-        })}
-        ${msg('If you share this device or are using a public computer, clear your answers when you stop.', { id: 'survey.shared-device' })}
-      </p>
-      <button type="button" class="button secondary" @click=${this.onClear}>
-        ${msg('Start again and clear my answers', { id: 'survey.clear' })}
-      </button>
-    </div>`;
   }
 }
