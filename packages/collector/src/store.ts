@@ -29,17 +29,36 @@ export class Store {
     private ttlMs = 5000,
   ) {}
 
+  /** Loads in flight: requests arriving together while the cache is stale share one query. */
+  private partnerLoad: Promise<Map<string, Partner>> | undefined;
+  private instrumentLoads = new Map<string, Promise<RegisteredInstrument | undefined>>();
+  /** Bumped by invalidate(): a load that started before a change does not fill the cache. */
+  private generation = 0;
+
   invalidate() {
+    this.generation++;
     this.partnerCache = undefined;
+    this.partnerLoad = undefined;
     this.instrumentCache.clear();
+    this.instrumentLoads.clear();
   }
 
   async partners(): Promise<Map<string, Partner>> {
     if (this.partnerCache && Date.now() - this.partnerCache.at < this.ttlMs) return this.partnerCache.map;
-    const rows = await this.db.selectFrom('partners').selectAll().orderBy('id').execute();
-    const map = new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, area: r.area, origins: parseJson<string[]>(r.origins) }]));
-    this.partnerCache = { at: Date.now(), map, origins: new Set([...map.values()].flatMap((p) => p.origins)) };
-    return map;
+    if (this.partnerLoad) return this.partnerLoad;
+    const generation = this.generation;
+    const load = (async () => {
+      const rows = await this.db.selectFrom('partners').selectAll().orderBy('id').execute();
+      const map = new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, area: r.area, origins: parseJson<string[]>(r.origins) }]));
+      if (generation === this.generation) this.partnerCache = { at: Date.now(), map, origins: new Set([...map.values()].flatMap((p) => p.origins)) };
+      return map;
+    })();
+    this.partnerLoad = load;
+    void load.then(
+      () => this.partnerLoad === load && (this.partnerLoad = undefined),
+      () => this.partnerLoad === load && (this.partnerLoad = undefined),
+    );
+    return load;
   }
 
   async partner(id: string): Promise<Partner | undefined> {
@@ -105,12 +124,26 @@ export class Store {
     const key = `${id}@${version ?? 'latest'}`;
     const hit = this.instrumentCache.get(key);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
-    let q = this.db.selectFrom('instruments').selectAll().where('id', '=', id);
-    if (version !== undefined) q = q.where('version', '=', version);
-    const r = await q.orderBy('version', 'desc').limit(1).executeTakeFirst();
-    const value = r ? this.row(r) : undefined;
-    this.instrumentCache.set(key, { at: Date.now(), value });
-    return value;
+    const inFlight = this.instrumentLoads.get(key);
+    if (inFlight) return inFlight;
+    const generation = this.generation;
+    const load = (async () => {
+      let q = this.db.selectFrom('instruments').selectAll().where('id', '=', id);
+      if (version !== undefined) q = q.where('version', '=', version);
+      const r = await q.orderBy('version', 'desc').limit(1).executeTakeFirst();
+      let value = r ? this.row(r) : undefined;
+      // A registered version's definition never changes (a different one is a 409), so the same object
+      // is kept: checks and counting cache what they work out per definition object.
+      if (value && hit?.value && hit.value.id === value.id && hit.value.version === value.version && hit.value.registeredAt === value.registeredAt) {
+        value = { ...value, definition: hit.value.definition };
+      }
+      if (generation === this.generation) this.instrumentCache.set(key, { at: Date.now(), value });
+      return value;
+    })();
+    this.instrumentLoads.set(key, load);
+    const done = () => this.instrumentLoads.get(key) === load && this.instrumentLoads.delete(key);
+    void load.then(done, done);
+    return load;
   }
 
   async instrumentVersions(id: string): Promise<RegisteredInstrument[]> {
