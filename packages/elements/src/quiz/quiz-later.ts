@@ -9,24 +9,19 @@ import { msg, str } from '@lit/localize';
 import type { Answers, Outcome, Quiz, QuizQuestion, Signpost } from '@carers-voice/core/content';
 import { scoreQuiz, identifyOutcome, type QuestionScore, type QuizScore } from '@carers-voice/core/logic';
 import { checkAnswers, createEnvelope, type ResponseEnvelope } from '@carers-voice/core/response';
-import type { OutboxRecord } from '@carers-voice/core/outbox';
+import type { Outbox, OutboxRecord } from '@carers-voice/core/outbox';
 import type { Announcer } from '../base/announcer.js';
 import type { CarerConfigController } from '../provider/config-controller.js';
 import { CarerErrorEvent, CarerPageEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { deliveryMode } from '../widget/delivery.js';
-import { OutboxStatusController } from '../widget/outbox-status-controller.js';
+import { lastSent, markSent, store, watchOutbox, type Delivery } from '../stepping/sending.js';
 import type { Stepper } from '../stepping/stepper.js';
 import { formatScore } from './quiz-logic.js';
 
 /** Checking answers comes with this module: a press that checks waits for it anyway. */
 export { checkAnswers };
 
-/** What the carer is told about their sent answers (as in the survey). */
-export type Delivery =
-  | { status: 'local' }
-  | { status: 'pending'; attempts: number; lastError?: string | undefined }
-  | { status: 'sent' }
-  | { status: 'rejected'; lastError?: string | undefined };
+export type { Delivery };
 
 export type Screen = 'questions' | 'result' | 'review' | 'outcome';
 type Verdict = 'right' | 'partly' | 'wrong';
@@ -131,32 +126,21 @@ export async function finish(h: QuizHost): Promise<void> {
   await send(h, kept);
 }
 
-const watchers = new WeakMap<QuizHost, { status: OutboxStatusController; sent: string }>();
-
 /** The device's outbox, watched for this quiz's attempts (opening it also sends anything queued). */
-export function watch(h: QuizHost): ReturnType<OutboxStatusController['watch']> {
-  let w = watchers.get(h);
-  if (!w) {
-    const state = { sent: '' } as { status: OutboxStatusController; sent: string };
-    state.status = new OutboxStatusController(h, {
-      database: () => h.database,
-      watching: () => state.sent,
-      onRecord: (record) => applyRecord(h, record),
-    });
-    watchers.set(h, state);
-    w = state;
-  }
-  return w.status.watch();
+export function watch(h: QuizHost): Outbox {
+  return watchOutbox(
+    h,
+    () => h.database,
+    (record) => applyRecord(h, record),
+  );
 }
 
 /** One envelope per attempt, whatever the carer clicks. */
 async function send(h: QuizHost, kept: Answers): Promise<void> {
   const quiz = h.quiz!;
   const attempt = h.attemptId;
-  watch(h);
-  const w = watchers.get(h)!;
-  if (w.sent === attempt) return;
-  w.sent = attempt;
+  if (lastSent(h) === attempt) return;
+  markSent(h, attempt);
   const checkedAnswers = checkAnswers(quiz, kept);
   const envelope: ResponseEnvelope = createEnvelope({
     id: attempt,
@@ -168,21 +152,14 @@ async function send(h: QuizHost, kept: Answers): Promise<void> {
     meta: { mode: deliveryMode() },
   });
   h.dispatchEvent(new CarerSubmitEvent({ envelope }));
-  const endpoint = h.config.endpoint;
-  if (!endpoint) {
-    // Local mode: nothing is stored or sent; the quiz still teaches.
-    h.delivery = { status: 'local' };
-    return;
-  }
-  h.delivery = { status: 'pending', attempts: 0 };
-  try {
-    const outbox = watch(h);
-    const record = await outbox.enqueue(envelope, endpoint);
-    if (attempt !== h.attemptId) return;
-    applyRecord(h, (await outbox.get(envelope.id)) ?? record);
-  } catch {
-    if (attempt === h.attemptId) h.delivery = { status: 'pending', attempts: 1, lastError: 'storage' };
-  }
+  // Without an endpoint nothing is stored or sent; the quiz still teaches.
+  await store(h, envelope, {
+    endpoint: h.config.endpoint,
+    database: () => h.database,
+    setDelivery: (d) => (h.delivery = d),
+    onRecord: (record) => applyRecord(h, record),
+    current: () => attempt === h.attemptId,
+  });
 }
 
 function applyRecord(h: QuizHost, record: OutboxRecord): void {
