@@ -23,7 +23,7 @@ import {
   tabTo,
   until,
 } from './test-helpers.js';
-import { rememberVote, submitStatement } from './poll-logic.js';
+import { rememberVote, submitStatement } from './poll-routes.js';
 import type { CarerPoll } from './carer-poll.js';
 import { setLocale } from '../i18n/index.js';
 

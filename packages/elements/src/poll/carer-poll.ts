@@ -14,7 +14,6 @@ import { DefinitionController } from '../widget/definition-controller.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import {
   fetchCarerStatements,
-  fetchResults,
   fetchUpdates,
   isCarerStatementKey,
   isStatementPoll,
@@ -321,9 +320,18 @@ export class CarerPoll extends CarerElement implements PollHost {
     if (!resultsAllowed(poll, this.window, Boolean(this.vote))) return;
     this.resultsRequested = true;
     const signal = this.loads.signal;
-    void fetchResults(endpoint, poll.id, signal).then((r) => {
-      if (!signal.aborted) this.results = r;
-    });
+    // Results are shown by ./poll-later.js, which also fetches them.
+    void this.later
+      .get()
+      .then((m) => m.fetchResults(endpoint, poll.id, signal))
+      .then(
+        (r) => {
+          if (!signal.aborted) this.results = r;
+        },
+        () => {
+          if (!signal.aborted) this.results = { status: 'unavailable' };
+        },
+      );
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -19,15 +19,11 @@ import { fieldStyles } from '../theme/field.styles.js';
 import type { CarerConfigController } from '../provider/config-controller.js';
 import { CarerErrorEvent, CarerPageEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { deliveryMode } from '../widget/delivery.js';
-import { OutboxStatusController } from '../widget/outbox-status-controller.js';
+import { lastSent, markSent, store, watchOutbox, type Delivery } from '../stepping/sending.js';
+import { STATEMENT_MAX, STATEMENT_MIN, fetchResults, isStatementLists, rememberVote, submitStatement } from './poll-routes.js';
 import {
-  STATEMENT_MAX,
-  STATEMENT_MIN,
   isCarerStatementKey,
-  isStatementLists,
-  rememberVote,
   resultsAllowed,
-  submitStatement,
   type ListedStatement,
   type PollUpdate,
   type PollWindow,
@@ -37,15 +33,10 @@ import {
   type StatementLists,
 } from './poll-logic.js';
 
-/** Checking answers comes with this module: a press that checks waits for it anyway. */
-export { checkAnswers };
+/** Checking answers comes with this module: a press that checks waits for it anyway; results too. */
+export { checkAnswers, fetchResults };
 
-/** What the carer is told about their vote (as in the survey and quiz). */
-export type Delivery =
-  | { status: 'local' }
-  | { status: 'pending'; attempts: number; lastError?: string | undefined }
-  | { status: 'sent' }
-  | { status: 'rejected'; lastError?: string | undefined };
+export type { Delivery };
 
 export type StatementState =
   | { status: 'idle' }
@@ -89,23 +80,13 @@ export interface PollHost extends HTMLElement, ReactiveControllerHost {
   renderClosesOn(poll: Poll): TemplateResult | typeof nothing;
 }
 
-/** The id of the vote each poll sent last, whose outbox changes it shows. */
-const sentIds = new WeakMap<PollHost, string>();
-const lastSent = (h: PollHost): string => sentIds.get(h) ?? '';
-const watchers = new WeakMap<PollHost, OutboxStatusController>();
-
 /** The device's outbox, watched for this poll's votes (opening it also sends anything queued). */
 export function watch(h: PollHost): Outbox {
-  let status = watchers.get(h);
-  if (!status) {
-    status = new OutboxStatusController(h, {
-      database: () => h.database,
-      watching: () => lastSent(h),
-      onRecord: (record) => applyRecord(h, record),
-    });
-    watchers.set(h, status);
-  }
-  return status.watch();
+  return watchOutbox(
+    h,
+    () => h.database,
+    (record) => applyRecord(h, record),
+  );
 }
 
 export async function castVote(h: PollHost): Promise<void> {
@@ -139,25 +120,19 @@ export async function castVote(h: PollHost): Promise<void> {
   h.changed = isChange;
   h.screen = 'voted';
   h.problems = [];
-  sentIds.set(h, id);
+  markSent(h, id);
   h.focusAfterUpdate = 'confirmation';
   h.announcer.announce(isChange ? msg('Your vote has been changed.', { id: 'poll.changed.announce' }) : msg('Thank you. Your vote has been saved.', { id: 'poll.voted.announce' }));
   h.dispatchEvent(new CarerPageEvent({ page: 'voted', number: 0, total: h.votingPoll.questions.length }));
   h.guard.release();
   h.loadResults();
-  if (!endpoint) {
-    h.delivery = { status: 'local' };
-    return;
-  }
-  h.delivery = { status: 'pending', attempts: 0 };
-  try {
-    const outbox = watch(h);
-    const record = await outbox.enqueue(envelope, endpoint);
-    if (lastSent(h) !== id) return;
-    applyRecord(h, (await outbox.get(id)) ?? record);
-  } catch {
-    if (lastSent(h) === id) h.delivery = { status: 'pending', attempts: 1, lastError: 'storage' };
-  }
+  await store(h, envelope, {
+    endpoint,
+    database: () => h.database,
+    setDelivery: (d) => (h.delivery = d),
+    onRecord: (record) => applyRecord(h, record),
+    current: () => lastSent(h) === id,
+  });
 }
 
 function applyRecord(h: PollHost, record: OutboxRecord): void {

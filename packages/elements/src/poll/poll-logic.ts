@@ -1,7 +1,8 @@
 /**
- * The parts of <carer-poll> that are not rendering: whether the poll is open, what the device
- * remembers about its last vote, and reading the collector's poll routes (statements, updates,
- * public results) without ever throwing.
+ * The parts of <carer-poll> that are not rendering and are needed for its first screen: whether
+ * the poll is open, what the device remembers about its last vote, and reading the collector's
+ * statements and updates without ever throwing. Voting, results and adding a statement:
+ * `./poll-routes.ts`, loaded with the rest of what comes after the first screen.
  */
 import type { Answers, Poll } from '@carers-voice/core/content';
 import type { StatementLists } from '@carers-voice/core/aggregate';
@@ -44,7 +45,8 @@ export interface RememberedVote {
   version: number;
 }
 
-const voteKey = (pollId: string) => `poll-vote:${pollId}`;
+/** Where the device keeps its last vote in a poll. */
+export const voteKey = (pollId: string) => `poll-vote:${pollId}`;
 
 export async function rememberedVote(pollId: string, database?: string): Promise<RememberedVote | undefined> {
   try {
@@ -56,15 +58,6 @@ export async function rememberedVote(pollId: string, database?: string): Promise
   } catch {
     // No IndexedDB (private browsing in some browsers): the poll still works, it just forgets.
     return undefined;
-  }
-}
-
-export async function rememberVote(pollId: string, vote: RememberedVote, database?: string): Promise<void> {
-  try {
-    const db = await openDeviceStore(database);
-    await db.put('settings', { key: voteKey(pollId), value: JSON.stringify(vote) });
-  } catch {
-    // As above: nothing to do.
   }
 }
 
@@ -83,7 +76,7 @@ export function pollUrl(endpoint: string, pollId: string, route: 'statements' | 
 }
 
 /** Reads a JSON body whatever the status; `undefined` when there is none or it is not JSON. */
-async function json(response: Response): Promise<unknown> {
+export async function json(response: Response): Promise<unknown> {
   try {
     return (await response.json()) as unknown;
   } catch {
@@ -128,12 +121,6 @@ export type PublicResults =
   | { suppressed: false; base: number | null; suppression: { threshold: number; rounding: number }; questions: PublicQuestion[]; statementLists?: StatementLists }
   | { suppressed: true; suppression: { threshold: number; rounding: number }; reason?: string; statementLists?: StatementLists };
 
-/** Is this a usable statement lists object (the collector's shape)? */
-export function isStatementLists(v: unknown): v is StatementLists {
-  const l = v as Partial<StatementLists> | undefined;
-  return Boolean(l && Array.isArray(l.broad) && Array.isArray(l.divided) && typeof l.tooFew === 'number' && l.rules && typeof l.rules === 'object');
-}
-
 /** A carer's statement a moderator approved, offered for voting as `key` (`s:<statement id>`). */
 export interface CarerStatement {
   key: string;
@@ -170,50 +157,3 @@ export async function fetchCarerStatements(endpoint: string, pollId: string, sig
 export const isCarerStatementKey = (key: string): boolean => STATEMENT_KEY.test(key);
 
 export type ResultsOutcome = { status: 'ok'; results: PublicResults } | { status: 'unavailable'; message?: string | undefined };
-
-/** The poll's public, suppressed results (only when the poll allows; the collector checks too). */
-export async function fetchResults(endpoint: string, pollId: string, signal?: AbortSignal): Promise<ResultsOutcome> {
-  try {
-    const response = await fetch(pollUrl(endpoint, pollId, 'results'), { credentials: 'omit', signal: signal ?? null, headers: { accept: 'application/json' } });
-    const body = (await json(response)) as Record<string, unknown> | undefined;
-    if (!response.ok || !body || typeof body !== 'object') {
-      const message = typeof body?.['error'] === 'string' ? body['error'] : typeof body?.['message'] === 'string' ? body['message'] : undefined;
-      return { status: 'unavailable', message };
-    }
-    if (body['suppressed'] === true) return { status: 'ok', results: body as unknown as PublicResults };
-    if (!Array.isArray(body['questions'])) return { status: 'unavailable' };
-    return { status: 'ok', results: body as unknown as PublicResults };
-  } catch {
-    return { status: 'unavailable' };
-  }
-}
-
-export type StatementOutcome =
-  | { status: 'pending' }
-  | { status: 'refused'; message: string | undefined; problems: { path: string; message: string }[] }
-  | { status: 'offline' };
-
-/** Sends a carer's own statement for moderation. Never throws. */
-export async function submitStatement(endpoint: string, pollId: string, partner: string, text: string): Promise<StatementOutcome> {
-  let response: Response;
-  try {
-    response = await fetch(pollUrl(endpoint, pollId, 'statements'), {
-      method: 'POST',
-      credentials: 'omit',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ partner, text }),
-    });
-  } catch {
-    return { status: 'offline' };
-  }
-  if (response.ok) return { status: 'pending' };
-  if (response.status >= 500 || response.status === 429) return { status: 'offline' };
-  const body = (await json(response)) as { error?: unknown; message?: unknown; problems?: unknown } | undefined;
-  const message = typeof body?.error === 'string' ? body.error : typeof body?.message === 'string' ? body.message : undefined;
-  const problems = Array.isArray(body?.problems) ? (body.problems as { path: string; message: string }[]).filter((p) => typeof p?.message === 'string') : [];
-  return { status: 'refused', message, problems };
-}
-
-/** The collector's limits for a statement (packages/collector/src/polls.ts). */
-export const STATEMENT_MIN = 3;
-export const STATEMENT_MAX = 500;
