@@ -52,13 +52,27 @@ const DRAFT_WAIT_MS = 400;
 type Later = typeof import('./later.js');
 let later: Later | undefined;
 let laterLoading: Promise<Later> | undefined;
+let importLater = (): Promise<Later> => import('./later.js');
+
+/**
+ * Tests only: how the part after the first page is fetched (e.g. one that fails, as offline), until
+ * it has loaded once. Returns a function that puts the real one back.
+ * @internal
+ */
+export function replaceLaterImportForTests(load: () => Promise<Later>): () => void {
+  const real = importLater;
+  importLater = load;
+  return () => {
+    importLater = real;
+  };
+}
 
 /**
  * Checking, the check-your-answers page, sending and the confirmation page (later.ts): loaded once
  * per page, at idle after the first page shows; a load that fails (offline) is tried again next time.
  */
 function loadLater(): Promise<Later> {
-  laterLoading ??= import('./later.js').then(
+  laterLoading ??= importLater().then(
     (m) => (later = m),
     (err: unknown) => {
       laterLoading = undefined;
