@@ -74,6 +74,32 @@ describe('lazy chunks: a press while one loads', () => {
     expect(summary.shadowRoot!.textContent).to.contain('Select an answer');
   });
 
+  it('quiz: a press while offline stays busy and goes ahead when the connection comes back', async () => {
+    const el = document.createElement('carer-quiz') as CarerQuiz;
+    const later = (el as unknown as { later: { load: () => Promise<unknown> } }).later;
+    const real = later.load;
+    let offline = true;
+    let tries = 0;
+    later.load = () => {
+      tries++;
+      return offline ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : real();
+    };
+    el.definition = smallQuiz;
+    el.database = quizDatabase();
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.append(el);
+    await el.ready;
+    await chooseQuiz(el, 'any-age', 'no');
+    button(el, 'check').click();
+    await tick();
+    expect(button(el, 'check').getAttribute('aria-busy')).to.equal('true');
+    offline = false;
+    window.dispatchEvent(new Event('online'));
+    await settle(el);
+    expect(tries).to.be.greaterThan(1);
+    expect(el.shadowRoot!.querySelector('[data-verdict="any-age"]')?.textContent).to.contain('Wrong');
+  });
+
   it('quiz: the second click of a double-click on "Check answer" does not skip the feedback', async () => {
     const el = document.createElement('carer-quiz') as CarerQuiz;
     el.definition = smallQuiz;

@@ -3,7 +3,8 @@
  * sending, reports), kept out of what a host page downloads up front by a lazy `import()` so the
  * bundler puts it in its own chunk. It is fetched once the browser is idle after the first render,
  * so it is there by the time the carer presses anything; a press that comes sooner waits for it
- * with the button showing the usual busy state (`aria-busy="true"`), and is never lost.
+ * with the button showing the usual busy state (`aria-busy="true"`), and goes ahead once it
+ * arrives (also after the connection drops and comes back).
  *
  * ```ts
  * private readonly later = new Later(this, () => import('./quiz-later.js'));
@@ -60,7 +61,8 @@ export class Later<T extends LaterModule> implements ReactiveController {
   /**
    * Runs `use` with the module: at once when it is here, else after it arrives, with `waiting`
    * true meanwhile. A second press while waiting is ignored (the first one will go ahead).
-   * Resolves false when the module could not be fetched (the carer may press again).
+   * Resolves false when the module could not be fetched, even after waiting for the connection
+   * to come back (the button is no longer busy: the carer may press again).
    */
   then(use: (module: T) => unknown): Promise<boolean> {
     if (this.module) return Promise.resolve(use(this.module)).then(() => true);
@@ -72,7 +74,7 @@ export class Later<T extends LaterModule> implements ReactiveController {
       this.host.requestUpdate();
     };
     // `{ result }`: the press has started once `use` is called; its own async work is not waited for here.
-    const started = this.get().then(
+    const started = this.getPatiently().then(
       (m) => {
         done();
         return { result: use(m) };
@@ -91,6 +93,29 @@ export class Later<T extends LaterModule> implements ReactiveController {
       await s.result;
       return true;
     });
+  }
+
+  /**
+   * `get()`, tried again when the connection comes back (or after a few seconds), up to three
+   * times: a press made on a train going through a tunnel goes ahead when the signal returns.
+   */
+  private async getPatiently(): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.get();
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            window.removeEventListener('online', done);
+            resolve();
+          };
+          const timer = setTimeout(done, 3000);
+          window.addEventListener('online', done);
+        });
+      }
+    }
   }
 
   /**
