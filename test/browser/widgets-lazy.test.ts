@@ -30,6 +30,17 @@ function holdBack(el: Element, field = 'later'): { open: () => void; loads: () =
   return { open, loads: () => loads };
 }
 
+/** Puts a widget on the page with these properties; `before` runs first (e.g. to hold back its chunk). */
+async function mount<E extends HTMLElement>(tag: string, props: Partial<E>, before?: (el: E) => void): Promise<E> {
+  const el = document.createElement(tag) as E;
+  before?.(el);
+  Object.assign(el, props);
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  host.append(el);
+  await (el as E & { ready?: Promise<void> }).ready;
+  return el;
+}
+
 /** A render without waiting on `updateComplete` (which waits for the held-back chunk). */
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
@@ -37,13 +48,8 @@ const button = (el: Element, action: string) => el.shadowRoot!.querySelector<HTM
 
 describe('lazy chunks: a press while one loads', () => {
   it('quiz: "Check answer" pressed before the feedback code arrives is busy, then shows the feedback once', async () => {
-    const el = document.createElement('carer-quiz') as CarerQuiz;
-    const chunk = holdBack(el);
-    el.definition = smallQuiz;
-    el.database = quizDatabase();
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    host.append(el);
-    await el.ready;
+    let chunk!: ReturnType<typeof holdBack>;
+    const el = await mount<CarerQuiz>('carer-quiz', { definition: smallQuiz, database: quizDatabase() }, (e) => (chunk = holdBack(e)));
     await chooseQuiz(el, 'any-age', 'yes');
     button(el, 'check').click();
     button(el, 'check').click(); // pressed again while waiting: ignored
@@ -59,13 +65,8 @@ describe('lazy chunks: a press while one loads', () => {
   });
 
   it('quiz: a missing answer is still reported after the chunk arrives (the check comes with it)', async () => {
-    const el = document.createElement('carer-quiz') as CarerQuiz;
-    const chunk = holdBack(el);
-    el.definition = smallQuiz;
-    el.database = quizDatabase();
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    host.append(el);
-    await el.ready;
+    let chunk!: ReturnType<typeof holdBack>;
+    const el = await mount<CarerQuiz>('carer-quiz', { definition: smallQuiz, database: quizDatabase() }, (e) => (chunk = holdBack(e)));
     button(el, 'check').click();
     await tick();
     chunk.open();
@@ -75,20 +76,16 @@ describe('lazy chunks: a press while one loads', () => {
   });
 
   it('quiz: a press while offline stays busy and goes ahead when the connection comes back', async () => {
-    const el = document.createElement('carer-quiz') as CarerQuiz;
-    const later = (el as unknown as { later: { load: () => Promise<unknown> } }).later;
-    const real = later.load;
     let offline = true;
     let tries = 0;
-    later.load = () => {
-      tries++;
-      return offline ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : real();
-    };
-    el.definition = smallQuiz;
-    el.database = quizDatabase();
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    host.append(el);
-    await el.ready;
+    const el = await mount<CarerQuiz>('carer-quiz', { definition: smallQuiz, database: quizDatabase() }, (e) => {
+      const later = (e as unknown as { later: { load: () => Promise<unknown> } }).later;
+      const real = later.load;
+      later.load = () => {
+        tries++;
+        return offline ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : real();
+      };
+    });
     await chooseQuiz(el, 'any-age', 'no');
     button(el, 'check').click();
     await tick();
@@ -101,12 +98,7 @@ describe('lazy chunks: a press while one loads', () => {
   });
 
   it('quiz: the second click of a double-click on "Check answer" does not skip the feedback', async () => {
-    const el = document.createElement('carer-quiz') as CarerQuiz;
-    el.definition = smallQuiz;
-    el.database = quizDatabase();
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    host.append(el);
-    await el.ready;
+    const el = await mount<CarerQuiz>('carer-quiz', { definition: smallQuiz, database: quizDatabase() });
     await chooseQuiz(el, 'any-age', 'yes');
     button(el, 'check').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, detail: 1 }));
     await settle(el);
@@ -120,14 +112,9 @@ describe('lazy chunks: a press while one loads', () => {
   });
 
   it('poll: "Send my vote" pressed before the sending code arrives is busy, then the vote is saved once and results follow', async () => {
-    const el = document.createElement('carer-poll') as CarerPoll;
-    const chunk = holdBack(el);
+    let chunk!: ReturnType<typeof holdBack>;
     const database = pollDatabase();
-    el.definition = polls.single;
-    el.database = database;
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    host.append(el);
-    await el.ready;
+    const el = await mount<CarerPoll>('carer-poll', { definition: polls.single, database }, (e) => (chunk = holdBack(e)));
     let submits = 0;
     el.addEventListener('carer-submit', () => submits++);
     await choosePoll(el, 'best-way', 'online');
@@ -146,13 +133,8 @@ describe('lazy chunks: a press while one loads', () => {
   });
 
   it('poll: the second click of a double-click on Continue does not skip the next statement', async () => {
-    const el = document.createElement('carer-poll') as CarerPoll;
     const database = pollDatabase();
-    el.definition = polls.statements;
-    el.database = database;
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    host.append(el);
-    await el.ready;
+    const el = await mount<CarerPoll>('carer-poll', { definition: polls.statements, database });
     expect(shown(el)).to.contain('Statement 1 of 3');
     await choosePoll(el, 'info', 'agree');
     button(el, 'continue').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, detail: 1 }));
@@ -167,12 +149,8 @@ describe('lazy chunks: a press while one loads', () => {
   });
 
   it('priority check: the summary and report arrive with their chunk; Print pressed meanwhile prints the report once', async () => {
-    const el = document.createElement('carer-priority-check') as CarerPriorityCheck;
-    const chunk = holdBack(el);
-    el.definition = sampleStatementSet();
-    el.partner = `lazy-${Date.now()}`;
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    host.append(el);
+    let chunk!: ReturnType<typeof holdBack>;
+    const el = await mount<CarerPriorityCheck>('carer-priority-check', { definition: sampleStatementSet(), partner: `lazy-${Date.now()}` }, (e) => (chunk = holdBack(e)));
     await tick();
     expect(el.shadowRoot!.querySelector('carer-likert')).to.not.equal(null);
     expect(el.shadowRoot!.querySelector('#report')).to.equal(null);
