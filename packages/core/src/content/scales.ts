@@ -20,108 +20,48 @@ export const LIKERT_SCALES: Record<LikertScaleName, readonly string[]> = {
   ease: ['very-difficult', 'difficult', 'neither', 'easy', 'very-easy'],
 };
 
-type ScaleLabels = Record<LikertScaleName, Record<string, string>> & {
-  notApplicable: string;
-  statement: Record<(typeof STATEMENT_VALUES)[number], string>;
+/**
+ * A language's wording, in the order of `LIKERT_SCALES`' values (each scale's five labels, then
+ * "Does not apply to me", then agree / disagree / pass), joined with "|": one string per language
+ * rather than objects that repeat every value as a key.
+ */
+const tables: Record<string, string> = {
+  en:
+    'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree|' +
+    'Very dissatisfied|Dissatisfied|Neither satisfied nor dissatisfied|Satisfied|Very satisfied|' +
+    'Not true at all|A little true|Partly true|Mostly true|Completely true|' +
+    'Never|Rarely|Sometimes|Often|Always|' +
+    'Very hard|Hard|Neither easy nor hard|Easy|Very easy|' +
+    'Does not apply to me|Agree|Disagree|Pass (skip this one)',
+  ur:
+    'بالکل متفق نہیں|متفق نہیں|نہ متفق، نہ غیر متفق|متفق|پوری طرح متفق|' +
+    'بہت غیر مطمئن|غیر مطمئن|نہ مطمئن، نہ غیر مطمئن|مطمئن|بہت مطمئن|' +
+    'بالکل درست نہیں|تھوڑا سا درست|کچھ حد تک درست|زیادہ تر درست|پوری طرح درست|' +
+    'کبھی نہیں|بہت کم|کبھی کبھی|اکثر|ہمیشہ|' +
+    'بہت مشکل|مشکل|نہ آسان، نہ مشکل|آسان|بہت آسان|' +
+    'مجھ پر لاگو نہیں ہوتا|متفق|متفق نہیں|چھوڑ دیں',
 };
 
-const en: ScaleLabels = {
-  agreement: {
-    'strongly-disagree': 'Strongly disagree',
-    disagree: 'Disagree',
-    neither: 'Neither agree nor disagree',
-    agree: 'Agree',
-    'strongly-agree': 'Strongly agree',
-  },
-  satisfaction: {
-    'very-dissatisfied': 'Very dissatisfied',
-    dissatisfied: 'Dissatisfied',
-    neither: 'Neither satisfied nor dissatisfied',
-    satisfied: 'Satisfied',
-    'very-satisfied': 'Very satisfied',
-  },
-  truth: {
-    'not-true': 'Not true at all',
-    'a-little-true': 'A little true',
-    'partly-true': 'Partly true',
-    'mostly-true': 'Mostly true',
-    'completely-true': 'Completely true',
-  },
-  frequency: {
-    never: 'Never',
-    rarely: 'Rarely',
-    sometimes: 'Sometimes',
-    often: 'Often',
-    always: 'Always',
-  },
-  ease: {
-    'very-difficult': 'Very hard',
-    difficult: 'Hard',
-    neither: 'Neither easy nor hard',
-    easy: 'Easy',
-    'very-easy': 'Very easy',
-  },
-  notApplicable: 'Does not apply to me',
-  statement: { agree: 'Agree', disagree: 'Disagree', pass: 'Pass (skip this one)' },
-};
+const SCALE_NAMES = Object.keys(LIKERT_SCALES) as LikertScaleName[];
+/** Where "Does not apply to me" sits in a table (after every scale's five labels); agree/disagree/pass follow. */
+const NA_AT = SCALE_NAMES.length * 5;
 
-const ur: ScaleLabels = {
-  agreement: {
-    'strongly-disagree': 'بالکل متفق نہیں',
-    disagree: 'متفق نہیں',
-    neither: 'نہ متفق، نہ غیر متفق',
-    agree: 'متفق',
-    'strongly-agree': 'پوری طرح متفق',
-  },
-  satisfaction: {
-    'very-dissatisfied': 'بہت غیر مطمئن',
-    dissatisfied: 'غیر مطمئن',
-    neither: 'نہ مطمئن، نہ غیر مطمئن',
-    satisfied: 'مطمئن',
-    'very-satisfied': 'بہت مطمئن',
-  },
-  truth: {
-    'not-true': 'بالکل درست نہیں',
-    'a-little-true': 'تھوڑا سا درست',
-    'partly-true': 'کچھ حد تک درست',
-    'mostly-true': 'زیادہ تر درست',
-    'completely-true': 'پوری طرح درست',
-  },
-  frequency: {
-    never: 'کبھی نہیں',
-    rarely: 'بہت کم',
-    sometimes: 'کبھی کبھی',
-    often: 'اکثر',
-    always: 'ہمیشہ',
-  },
-  ease: {
-    'very-difficult': 'بہت مشکل',
-    difficult: 'مشکل',
-    neither: 'نہ آسان، نہ مشکل',
-    easy: 'آسان',
-    'very-easy': 'بہت آسان',
-  },
-  notApplicable: 'مجھ پر لاگو نہیں ہوتا',
-  statement: { agree: 'متفق', disagree: 'متفق نہیں', pass: 'چھوڑ دیں' },
-};
-
-const tables: Record<string, ScaleLabels> = { en, ur };
-
-/** Wording for a locale: its language if we have it, else English. */
-function labelsFor(locale: string | undefined): ScaleLabels {
-  const language = (locale ?? 'en').split('-')[0]?.toLowerCase() ?? 'en';
-  return Object.hasOwn(tables, language) ? tables[language]! : en;
+/** Wording for a locale, as a list: its language if we have it, else English. */
+function labelsFor(locale: string | undefined): string[] {
+  const language = (locale ?? 'en').split('-')[0]!.toLowerCase();
+  return (Object.hasOwn(tables, language) ? tables[language]! : tables['en']!).split('|');
 }
 
 /** The options of a named scale in a locale (labels in English when the locale is unknown). */
 export function scaleOptions(scale: LikertScaleName, locale?: string): Option[] {
-  const labels = labelsFor(locale)[scale];
-  return LIKERT_SCALES[scale].map((value) => ({ value, label: labels[value] ?? value }));
+  const labels = labelsFor(locale);
+  const at = SCALE_NAMES.indexOf(scale) * 5;
+  return LIKERT_SCALES[scale].map((value, i) => ({ value, label: labels[at + i] ?? value }));
 }
 
 /** The "Does not apply to me" label in a locale. */
 export function notApplicableLabel(locale?: string): string {
-  return labelsFor(locale).notApplicable;
+  return labelsFor(locale)[NA_AT]!;
 }
 
 /**
@@ -144,8 +84,8 @@ export function resolveOptions(question: Question, locale?: string): Option[] {
         : base;
     }
     case 'statement': {
-      const labels = labelsFor(locale).statement;
-      return STATEMENT_VALUES.map((value) => ({ value, label: labels[value] }));
+      const labels = labelsFor(locale);
+      return STATEMENT_VALUES.map((value, i) => ({ value, label: labels[NA_AT + 1 + i]! }));
     }
     default:
       return [];
