@@ -7,7 +7,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { DraftStore } from '@carers-voice/core/outbox';
+import { DB_NAME, DraftStore } from '@carers-voice/core/outbox';
+import { DEVICE_DB } from './survey-dom.js';
 import { CarerSurvey } from './carer-survey.js';
 import { branchingSurvey, button, choose, deepActive, freshDatabase, heading, press, renderSurvey, send, seen, settle, waitFor } from '../../../../test/browser/survey-helpers.js';
 
@@ -109,5 +110,11 @@ describe('<carer-survey> parts loaded after the first page', () => {
     expect(heading(el)).to.equal('How you feel');
     expect(headings).to.deep.equal(['How you feel']);
     expect(seen(el.shadowRoot!)).to.contain('Welcome back');
+  });
+});
+
+describe('<carer-survey> device store', () => {
+  it('asks for core’s own device database by name (DEVICE_DB is DB_NAME)', () => {
+    expect(DEVICE_DB).to.equal(DB_NAME);
   });
 });

@@ -4,9 +4,8 @@ import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Question, Survey } from '@carers-voice/core/content';
 import type { AnswerProblem } from '@carers-voice/core/response';
-// The narrow subpaths, not the outbox's index: that would bring the outbox itself (sending) into the first download.
-import { DraftStore } from '@carers-voice/core/outbox/drafts';
-import { DB_NAME, openDeviceStore, type OutboxRecord } from '@carers-voice/core/outbox/store';
+import type { DraftStore } from '@carers-voice/core/outbox/drafts';
+import type { OutboxRecord } from '@carers-voice/core/outbox/store';
 import type { Outbox } from '@carers-voice/core/outbox';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
@@ -30,7 +29,7 @@ import {
   type YoungCarerRule,
 } from './steps.js';
 import { CHECK, DONE, ignoreDoubleClick, type Delivery, type SentRecord } from './survey-types.js';
-import { IMPLICIT_SUBMIT, sameRecord, settleTree, storeExists, whenIdle } from './survey-dom.js';
+import { DEVICE_DB, IMPLICIT_SUBMIT, sameRecord, settleTree, storeExists, whenIdle } from './survey-dom.js';
 import { renderDeviceNote, renderEasyReadToggle, renderIntro } from './pages/page-parts.js';
 import { surveyStyles } from './carer-survey.styles.js';
 import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
@@ -53,6 +52,18 @@ type Later = typeof import('./later.js');
 let later: Later | undefined;
 let laterLoading: Promise<Later> | undefined;
 let importLater = (): Promise<Later> => import('./later.js');
+
+type DeviceStore = typeof import('./device-store.js');
+let deviceStoreLoading: Promise<DeviceStore> | undefined;
+
+/** The draft store's code (see device-store.ts); a load that fails (offline) is tried again next time. */
+function loadDeviceStore(): Promise<DeviceStore> {
+  deviceStoreLoading ??= import('./device-store.js').catch((err: unknown) => {
+    deviceStoreLoading = undefined;
+    throw err;
+  });
+  return deviceStoreLoading;
+}
 
 /**
  * Tests only: how the part after the first page is fetched (e.g. one that fails, as offline), until
@@ -220,8 +231,17 @@ export class CarerSurvey extends CarerElement {
   private controlsLoad?: Promise<void> | undefined;
   private shown?: Promise<void>;
 
-  private drafts(): DraftStore<Answers> {
+  private async drafts(): Promise<DraftStore<Answers>> {
+    const { DraftStore } = await loadDeviceStore();
     return new DraftStore<Answers>(this.database ? { database: this.database } : {});
+  }
+
+  /** Loads the draft store's code and opens the store (so reading or saving a draft is quick). */
+  private openStore(): void {
+    const database = this.database;
+    loadDeviceStore()
+      .then((m) => m.openDeviceStore(database))
+      .catch(() => undefined);
   }
 
   private get draftKey(): string {
@@ -244,15 +264,26 @@ export class CarerSurvey extends CarerElement {
     return this.days * DAY_MS;
   }
 
-  /** Whether there can be a draft on this device (see storeExists). */
+  /** Whether there can be a draft on this device (see storeExists), for the database named. */
   private mayHaveDraft: Promise<boolean> = Promise.resolve(true);
+  private storeAsked = '';
+
+  /**
+   * Asks whether the device has the store (before anything opens it, which would create it). If
+   * so, opens it now, while the definition loads, so the draft is read quickly; if not (a first
+   * visit) there is nothing to resume, and its code is fetched when the browser is idle.
+   */
+  private askStore(): void {
+    const name = this.database ?? DEVICE_DB;
+    if (name === this.storeAsked) return;
+    this.storeAsked = name;
+    this.mayHaveDraft = storeExists(name);
+    void this.mayHaveDraft.then((may) => (may ? this.openStore() : whenIdle(() => this.openStore())));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Open the device's store now, while the definition loads, so reading a draft later is quick
-    // (and ask first whether it exists: on a first visit the first page need not wait for it).
-    this.mayHaveDraft = storeExists(this.database ?? DB_NAME);
-    openDeviceStore(this.database).catch(() => undefined);
+    this.askStore();
   }
 
   // `update`, not `willUpdate`: the definition controller settles in `hostUpdate`, which runs between the two.
@@ -295,7 +326,8 @@ export class CarerSurvey extends CarerElement {
     const translations = survey.translations ? loadLocalise() : undefined;
     const controls = loadControls(types);
     this.controlsLoad = controls || translations ? Promise.all([controls, translations]).then(() => undefined, () => undefined) : undefined;
-    this.draftLoad = this.loadDraft(survey);
+    this.askStore(); // again if `database` was set after the element joined the page
+    this.draftLoad = this.mayHaveDraft.then((may) => (may ? this.loadDraft(survey) : undefined));
     const draft = this.draftLoad;
     const draftOrTimeout = this.mayHaveDraft.then((may) =>
       may ? Promise.race([draft, new Promise<void>((resolve) => setTimeout(resolve, DRAFT_WAIT_MS))]) : undefined,
@@ -311,9 +343,9 @@ export class CarerSurvey extends CarerElement {
    * the carer has not started answering. Never rejects.
    */
   private async loadDraft(survey: Survey): Promise<void> {
-    const store = this.drafts();
     const untouched = () => this.survey === survey && Object.keys(this.answers).length === 0 && this.position === this.firstKey(survey);
     try {
+      const store = await this.drafts();
       const [draft, done] = await Promise.all([store.load(this.draftKey, this.maxAgeMs), store.load(this.doneKey, this.maxAgeMs).catch(() => undefined)]);
       const sent = done?.answers as Partial<SentRecord> | undefined;
       if (sent && typeof sent.receipt === 'string' && typeof sent.id === 'string' && !(draft && draft.updatedAt > done!.updatedAt)) {
@@ -377,8 +409,9 @@ export class CarerSurvey extends CarerElement {
   /** "Fill in the survey again" on the confirmation page: forgets the confirmation on this device. */
   private readonly onStartOver = (): void => {
     const survey = this.survey!;
+    const doneKey = this.doneKey;
     this.drafts()
-      .clear(this.doneKey)
+      .then((store) => store.clear(doneKey))
       .catch(() => undefined);
     this.envelopeId = '';
     this.receipt = '';
@@ -466,13 +499,12 @@ export class CarerSurvey extends CarerElement {
   }
 
   private async flushDraft(): Promise<void> {
-    const store = this.drafts();
     try {
       while (this.dirty) {
         this.dirty = false;
         const key = this.draftKey;
         try {
-          await store.save(key, this.answers, this.position);
+          await (await this.drafts()).save(key, this.answers, this.position);
         } catch {
           // Storage unavailable (private mode, full disk): answers still live in the page.
         }
@@ -633,7 +665,7 @@ export class CarerSurvey extends CarerElement {
     this.startedAt = new Date().toISOString();
     await this.saving;
     try {
-      await this.drafts().clear(key);
+      await (await this.drafts()).clear(key);
     } catch {
       // Nothing stored: nothing to clear.
     }
@@ -693,7 +725,7 @@ export class CarerSurvey extends CarerElement {
         // The outbox may already have delivered it.
         this.applyRecord((await outbox.get(envelope.id)) ?? record);
       } else {
-        await this.drafts().save(`local|${envelope.id}`, envelope as unknown as Answers, 'local');
+        await (await this.drafts()).save(`local|${envelope.id}`, envelope as unknown as Answers, 'local');
         this.delivery = { status: 'local' };
       }
     } catch {
@@ -706,8 +738,9 @@ export class CarerSurvey extends CarerElement {
     this.resumed = false;
     const sent: SentRecord = { id: envelope.id, receipt: this.receipt, ...(endpoint ? { endpoint } : {}) };
     try {
-      await this.drafts().clear(this.draftKey);
-      await this.drafts().save(this.doneKey, sent as unknown as Answers, DONE);
+      const store = await this.drafts();
+      await store.clear(this.draftKey);
+      await store.save(this.doneKey, sent as unknown as Answers, DONE);
     } catch {
       // Storage unavailable: the confirmation shows now, but not again after a reload.
     }

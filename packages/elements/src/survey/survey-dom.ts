@@ -31,6 +31,12 @@ export function sameRecord<T>(a: Record<string, T>, b: Record<string, T>): boole
 export const IMPLICIT_SUBMIT = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', 'date', 'month', 'week', 'time', 'datetime-local']);
 
 /**
+ * The device store's database name when none is given: core's DB_NAME (core/outbox/store.ts),
+ * written out so that asking whether it exists loads none of the store's code (a test checks they match).
+ */
+export const DEVICE_DB = 'carers-voice';
+
+/**
  * Whether the device has the draft store's database at all (asked before it is opened, which would
  * create it). None: a first visit, no draft to wait for. Where the browser cannot say, assume yes.
  */
