@@ -4,7 +4,7 @@
  * once the part can be fetched. Its own file: the part must not have loaded in this page yet.
  */
 import { expect } from '@open-wc/testing';
-import { replaceLaterImportForTests } from './carer-survey.js';
+import { replaceLaterImportForTests } from './lazy.js';
 import { branchingSurvey, button, choose, freshDatabase, heading, option, renderSurvey, settle, waitFor } from '../../../../test/browser/survey-helpers.js';
 
 describe('<carer-survey> offline before the part after the first page arrived', () => {

@@ -31,6 +31,7 @@ import {
 import { CHECK, DONE, ignoreDoubleClick, type Delivery, type SentRecord } from './survey-types.js';
 import { DEVICE_DB, IMPLICIT_SUBMIT, sameRecord, settleTree, storeExists, whenIdle } from './survey-dom.js';
 import { renderDeviceNote, renderEasyReadToggle, renderIntro } from './pages/page-parts.js';
+import { laterNow, loadDeviceStore, loadLater, loadLocalise, localiseNow, type Later } from './lazy.js';
 import { surveyStyles } from './carer-survey.styles.js';
 import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
 import { loadControls } from '../kit/controls.js';
@@ -45,61 +46,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * started answering).
  */
 const DRAFT_WAIT_MS = 400;
-
-// ------------------------------------------------------------------ what loads after the first page
-
-type Later = typeof import('./later.js');
-let later: Later | undefined;
-let laterLoading: Promise<Later> | undefined;
-let importLater = (): Promise<Later> => import('./later.js');
-
-type DeviceStore = typeof import('./device-store.js');
-let deviceStoreLoading: Promise<DeviceStore> | undefined;
-
-/** The draft store's code (see device-store.ts); a load that fails (offline) is tried again next time. */
-function loadDeviceStore(): Promise<DeviceStore> {
-  deviceStoreLoading ??= import('./device-store.js').catch((err: unknown) => {
-    deviceStoreLoading = undefined;
-    throw err;
-  });
-  return deviceStoreLoading;
-}
-
-/**
- * Tests only: how the part after the first page is fetched (e.g. one that fails, as offline), until
- * it has loaded once. Returns a function that puts the real one back.
- * @internal
- */
-export function replaceLaterImportForTests(load: () => Promise<Later>): () => void {
-  const real = importLater;
-  importLater = load;
-  return () => {
-    importLater = real;
-  };
-}
-
-/**
- * Checking, the check-your-answers page, sending and the confirmation page (later.ts): loaded once
- * per page, at idle after the first page shows; a load that fails (offline) is tried again next time.
- */
-function loadLater(): Promise<Later> {
-  laterLoading ??= importLater().then(
-    (m) => (later = m),
-    (err: unknown) => {
-      laterLoading = undefined;
-      throw err;
-    },
-  );
-  return laterLoading;
-}
-
-type Localise = typeof import('@carers-voice/core/i18n');
-let localise: Localise | undefined;
-
-/** A definition's own translations are applied by core/i18n, loaded only for a definition that has some. */
-function loadLocalise(): Promise<unknown> {
-  return localise ? Promise.resolve() : import('@carers-voice/core/i18n').then((m) => (localise = m));
-}
 
 /** The part of a question control the survey reads (every kit control has these). */
 interface ControlLike extends HTMLElement {
@@ -473,11 +419,12 @@ export class CarerSurvey extends CarerElement {
       let view = survey;
       try {
         // (Until core/i18n has loaded, which the first page waits for, the source language.)
+        const localise = localiseNow();
         view = survey.translations && localise ? localise.localiseDefinition(survey, lang) : survey;
       } catch {
         // A translation that cannot be applied: show the source language.
       }
-      if (!survey.translations || localise) this.viewCache = { survey, lang, view };
+      if (!survey.translations || localiseNow()) this.viewCache = { survey, lang, view };
       else return view;
     }
     return this.viewCache.view;
@@ -556,6 +503,7 @@ export class CarerSurvey extends CarerElement {
     e.preventDefault();
     if (!this.guard.attempt()) return;
     this.laterFailed = false;
+    const later = laterNow();
     if (later) {
       this.guard.release();
       this.continueWith(later);
@@ -688,6 +636,7 @@ export class CarerSurvey extends CarerElement {
   /** "Send my answers" on the check page (which comes with the sending part, so it is here). */
   private readonly onSend = async (e: Event): Promise<void> => {
     e.preventDefault();
+    const later = laterNow();
     if (!later || !this.guard.attempt()) return;
     await this.send(later);
   };
@@ -791,6 +740,7 @@ export class CarerSurvey extends CarerElement {
   private renderScreen(): TemplateResult {
     if (this.position === DONE || this.position === CHECK) {
       // Both come with the part loaded after the first page, which is loaded before either is reached.
+      const later = laterNow();
       if (!later) return renderLoading();
       this.adoptLaterStyles(later);
       if (this.position === DONE) {
@@ -931,6 +881,7 @@ export class CarerSurvey extends CarerElement {
 
   /** The error message for a problem (problems come from the checks, so their part is loaded). */
   private problemText(p: AnswerProblem): string {
+    const later = laterNow();
     return later ? later.problemText(this.survey!, p) : p.message;
   }
 }
