@@ -7,3 +7,6 @@ import { parseDefinition } from '@carers-voice/core/content/parse';
 
 /** Checks any definition completely (core's `parseDefinition`). Never throws. */
 export const checkDefinition = (input: unknown) => parseDefinition(input);
+
+/** The failure wording comes with the checker, so a definition it rejects is described at once. */
+export { describe } from './definition-wording.js';

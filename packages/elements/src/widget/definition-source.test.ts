@@ -13,7 +13,7 @@ import { property } from 'lit/decorators.js';
 import type { Survey } from '@carers-voice/core/content';
 import { definitionFingerprint, withFingerprint } from '@carers-voice/core/content/fingerprint';
 import { sampleSurvey } from '@carers-voice/core/content/fixtures';
-import { DefinitionController } from './definition-controller.js';
+import { DefinitionController, newestDefinition } from './definition-controller.js';
 import { renderDefinitionProblem, renderLoading } from './definition-problem.js';
 
 class DefinitionHostForTest extends LitElement {
@@ -140,5 +140,20 @@ describe('anything else is checked in full (checker loaded on demand)', () => {
     const definition = checked();
     const el = await host((e) => (e.definition = definition));
     expect(el.source.definition).to.equal(definition);
+  });
+});
+
+describe('newestDefinition (what the collector may answer for an instrument)', () => {
+  const v = (version: number) => ({ id: 'x', version });
+  it('takes the newest of a list, of { versions } or { definitions }, unwrapping { definition }', () => {
+    expect(newestDefinition([v(1), v(3), v(2)])).to.deep.equal(v(3));
+    expect(newestDefinition({ id: 'x', versions: [{ version: 1, definition: v(1) }, { version: 2, definition: v(2) }] })).to.deep.equal(v(2));
+    expect(newestDefinition({ definitions: [v(4), v(2)] })).to.deep.equal(v(4));
+  });
+  it('unwraps a lone { definition } and leaves a bare definition as it is', () => {
+    expect(newestDefinition({ definition: v(5) })).to.deep.equal(v(5));
+    expect(newestDefinition(v(6))).to.deep.equal(v(6));
+    expect(newestDefinition('text')).to.equal('text');
+    expect(newestDefinition([])).to.equal(undefined);
   });
 });

@@ -23,13 +23,13 @@
  * before; the widget then ships that parser up front.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { msg, str } from '@lit/localize';
 import type { DefinitionOf, InstrumentKind, Problem } from '@carers-voice/core/content';
 import { INSTRUMENT_KINDS } from '@carers-voice/core/content/constants';
 import { hasValidFingerprint } from '@carers-voice/core/content/fingerprint';
 import { CarerErrorEvent, type CarerProblem } from '../events/events.js';
 import { builtInInstrument, builtInInstrumentIds } from './builtins.js';
 import { looksRenderable } from './definition-shape.js';
+import type { Why } from './definition-wording.js';
 
 export type DefinitionStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -60,78 +60,51 @@ export interface DefinitionControllerOptions {
   fetch?: typeof fetch;
 }
 
-/** Where the definition came from, to notice when the partner changes it. */
-type Source =
-  | { from: 'definition'; value: unknown }
-  | { from: 'src'; url: string }
-  | { from: 'instrument'; id: string; endpoint: string | undefined }
-  | { from: 'none' };
+/**
+ * Where the definition came from, to notice when the partner changes it: `['definition', value]`,
+ * `['src', url]`, `['instrument', id, endpoint]` or `['none']`.
+ */
+type Source = ['definition', unknown] | ['src', string] | ['instrument', string, string | undefined] | ['none'];
 
-function sameSource(a: Source | undefined, b: Source): boolean {
-  if (!a || a.from !== b.from) return false;
-  switch (b.from) {
-    case 'definition':
-      return (a as typeof b).value === b.value;
-    case 'src':
-      return (a as typeof b).url === b.url;
-    case 'instrument':
-      return (a as typeof b).id === b.id && (a as typeof b).endpoint === b.endpoint;
-    case 'none':
-      return true;
-  }
-}
+const sameSource = (a: Source | undefined, b: Source): boolean => !!a && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
-/** A thing the partner set up wrong: shown in plain words, never thrown. */
-class LoadProblem extends Error {
+/** A thing the partner set up wrong (its wording loads when needed): shown in plain words, never thrown. */
+class LoadProblem {
   constructor(
-    message: string,
+    readonly why: Why,
     readonly problems: CarerProblem[] = [],
-  ) {
-    super(message);
-  }
+  ) {}
 }
 
-function kindName(kind: string): string {
-  switch (kind) {
-    case 'survey':
-      return msg('survey', { id: 'widget.kind.survey' });
-    case 'quiz':
-      return msg('quiz', { id: 'widget.kind.quiz' });
-    case 'poll':
-      return msg('poll', { id: 'widget.kind.poll' });
-    case 'statement-set':
-      return msg('statement set', { id: 'widget.kind.statement-set' });
-    default:
-      return kind;
-  }
-}
+/** The failure wording's chunk, once loaded. */
+let describe: ((why: Why) => string) | undefined;
+let describeLoad: Promise<(why: Why) => string> | undefined;
 
-const TAG_FOR_KIND: Record<string, string> = {
-  survey: 'carer-survey',
-  quiz: 'carer-quiz',
-  poll: 'carer-poll',
-  'statement-set': 'carer-priority-check',
-};
+/** Loads the failure wording once (a failed load may be retried). */
+function loadWording(): Promise<(why: Why) => string> {
+  describeLoad ??= import('./definition-wording.js').then(
+    (m) => (describe = m.describe),
+    (error: unknown) => {
+      describeLoad = undefined;
+      throw error;
+    },
+  );
+  return describeLoad;
+}
 
 /**
  * The collector may answer `GET /instruments/:id` with the definition itself, `{ definition }`,
  * or every registered version (`[…]`, `{ versions: […] }`, `{ definitions: […] }`): use the newest.
  */
 export function newestDefinition(body: unknown): unknown {
-  const version = (d: unknown) => (d && typeof d === 'object' && typeof (d as { version?: unknown }).version === 'number' ? (d as { version: number }).version : 0);
-  const unwrap = (d: unknown) => (d && typeof d === 'object' && 'definition' in d ? (d as { definition: unknown }).definition : d);
-  let list: unknown[] | undefined;
-  if (Array.isArray(body)) list = body;
-  else if (body && typeof body === 'object') {
-    const b = body as { versions?: unknown; definitions?: unknown; definition?: unknown };
-    if (Array.isArray(b.versions)) list = b.versions;
-    else if (Array.isArray(b.definitions)) list = b.definitions;
-    else if ('definition' in b) return b.definition;
-  }
-  if (!list) return body;
-  const defs = list.map(unwrap);
+  const list = Array.isArray(body) ? body : isObject(body) ? [body['versions'], body['definitions']].find(Array.isArray) : undefined;
+  if (!list) return isObject(body) && 'definition' in body ? body['definition'] : body;
+  const defs = list.map((d) => (isObject(d) && 'definition' in d ? d['definition'] : d));
+  const version = (d: unknown) => (isObject(d) && typeof d['version'] === 'number' ? d['version'] : 0);
   return defs.reduce((best, d) => (version(d) > version(best) ? d : best), defs[0]);
 }
+
+const isObject = (d: unknown): d is Record<string, unknown> => !!d && typeof d === 'object';
 
 export interface DefinitionSourceOptions<K extends InstrumentKind> extends DefinitionControllerOptions {
   kind: K;
@@ -152,7 +125,10 @@ let checkerLoad: Promise<Checker> | undefined;
 /** Loads the checker's chunk (zod, the parsers, the problem text) once; a failed load may be retried. */
 function loadChecker(): Promise<Checker> {
   checkerLoad ??= import('./definition-check.js').then(
-    (m) => (checker = m.checkDefinition),
+    (m) => {
+      describe ??= m.describe;
+      return (checker = m.checkDefinition);
+    },
     (error: unknown) => {
       checkerLoad = undefined;
       throw error;
@@ -193,7 +169,7 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
   private generation = 0;
   private abort: AbortController | undefined;
   private settled: Promise<void> = Promise.resolve();
-  /** A check waiting for the checker's chunk, if any. */
+  /** A check waiting for the checker's chunk, or a failure for its wording's, if any. */
   private checking: Promise<void> | undefined;
 
   constructor(
@@ -201,14 +177,14 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
     private readonly options: DefinitionSourceOptions<K>,
   ) {
     host.addController(this);
-    if (!options.parse) this.awaitChecksInUpdateComplete();
+    this.awaitChecksInUpdateComplete();
   }
 
   /**
-   * The host's `updateComplete` also waits for a check that is waiting for the checker's chunk,
-   * so `await el.updateComplete` after setting `definition` sees it shown (or its problems), as it
-   * did when checking was synchronous. Lit's own hook for this is `getUpdateComplete`; it is
-   * wrapped on this host only.
+   * The host's `updateComplete` also waits for a check that is waiting for the checker's chunk
+   * (or a failure waiting for its wording), so `await el.updateComplete` after setting
+   * `definition` sees it shown (or its problems), as it did when all this was synchronous. Lit's
+   * own hook for this is `getUpdateComplete`; it is wrapped on this host only.
    */
   private awaitChecksInUpdateComplete(): void {
     const host = this.host as unknown as { getUpdateComplete?: () => Promise<boolean> };
@@ -224,6 +200,14 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
     };
   }
 
+  /** Remembers `work` as what `updateComplete` waits for, until it is done. */
+  private wait(work: Promise<void>): Promise<void> {
+    const done = work.finally(() => {
+      if (this.checking === done) this.checking = undefined;
+    });
+    return (this.checking = done);
+  }
+
   /** Resolves when the current load has finished (either way). */
   get complete(): Promise<void> {
     return this.settled;
@@ -231,10 +215,13 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
 
   private currentSource(): Source {
     const h = this.host;
-    if (h.definition !== undefined && h.definition !== null) return { from: 'definition', value: h.definition };
-    if (h.src) return { from: 'src', url: h.src };
-    if (h.instrument) return { from: 'instrument', id: h.instrument, endpoint: this.options.endpoint?.() };
-    return { from: 'none' };
+    return h.definition != null
+      ? ['definition', h.definition]
+      : h.src
+        ? ['src', h.src]
+        : h.instrument
+          ? ['instrument', h.instrument, this.options.endpoint?.()]
+          : ['none'];
   }
 
   hostConnected(): void {
@@ -260,24 +247,25 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
     const generation = ++this.generation;
     this.abort?.abort();
     this.abort = undefined;
-    if (source.from === 'none') {
+    if (source[0] === 'none') {
       this.set('idle');
       // A page may set `definition` just after adding the element: only complain if it stays empty.
       setTimeout(() => {
-        if (generation !== this.generation || !this.host.isConnected) return;
-        this.host.dispatchEvent(
-          new CarerErrorEvent({
-            kind: 'config',
-            message: msg('Nothing to show yet: set the src attribute, the instrument attribute or the definition property.', { id: 'widget.error.none' }),
-          }),
-        );
+        const still = () => generation === this.generation && this.host.isConnected;
+        if (!still()) return;
+        const why: Why = ['none'];
+        const tell = (message: string) => {
+          if (still()) this.host.dispatchEvent(new CarerErrorEvent({ kind: 'config', message }));
+        };
+        if (describe) tell(describe(why));
+        else loadWording().then((d) => tell(d(why)), () => tell(why[0]));
       }, 0);
       return;
     }
-    if (source.from === 'definition') {
+    if (source[0] === 'definition') {
       // Synchronous when the definition is checked (or the checker is loaded), so a widget given an
       // object renders its first page in the same update.
-      const pending = this.accept(generation, source.value);
+      const pending = this.accept(generation, source[1]);
       if (pending) this.settled = pending;
       return;
     }
@@ -287,31 +275,21 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
       (raw) => this.accept(generation, raw),
       (error: unknown) => {
         if (generation !== this.generation || abort.signal.aborted) return;
-        const problem = error instanceof LoadProblem ? error : new LoadProblem(String(error));
-        this.fail(generation, { message: problem.message, problems: problem.problems });
+        return error instanceof LoadProblem ? this.fail(generation, error.why, error.problems) : this.fail(generation, ['other', String(error)]);
       },
     );
   }
 
-  private async fetchSource(source: Exclude<Source, { from: 'none' } | { from: 'definition' }>, signal: AbortSignal): Promise<unknown> {
-    if (source.from === 'src') return this.fetchJson(source.url, signal);
-    if (source.endpoint) {
-      const url = `${source.endpoint.replace(/\/+$/, '')}/api/v1/instruments/${encodeURIComponent(source.id)}`;
-      return newestDefinition(await this.fetchJson(url, signal));
-    }
-    const load = builtInInstrument(source.id);
-    if (!load) {
-      const known = builtInInstrumentIds().join(', ');
-      throw new LoadProblem(
-        msg(str`There is no built-in instrument called "${source.id}". Check the instrument attribute. Built-in instruments: ${known}.`, {
-          id: 'widget.error.unknown-instrument',
-        }),
-      );
-    }
+  private async fetchSource(source: Source, signal: AbortSignal): Promise<unknown> {
+    const [from, id, endpoint] = source as [string, string, string | undefined];
+    if (from === 'src') return this.fetchJson(id, signal);
+    if (endpoint) return newestDefinition(await this.fetchJson(`${endpoint.replace(/\/+$/, '')}/api/v1/instruments/${encodeURIComponent(id)}`, signal));
+    const load = builtInInstrument(id);
+    if (!load) throw new LoadProblem(['unknown-instrument', id, builtInInstrumentIds().join(', ')]);
     try {
       return await load();
     } catch {
-      throw new LoadProblem(msg(str`The built-in instrument "${source.id}" could not be loaded. Reload the page to try again.`, { id: 'widget.error.builtin-load' }));
+      throw new LoadProblem(['builtin-load', id]);
     }
   }
 
@@ -321,108 +299,72 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
       const doFetch = this.options.fetch ?? ((i: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(i, init));
       response = await doFetch(url, { credentials: 'omit', signal, headers: { accept: 'application/json' } });
     } catch {
-      throw new LoadProblem(
-        msg(
-          str`The definition could not be loaded from ${url}. Check the address, that this device is online, and that the other site allows this page to read it (CORS).`,
-          { id: 'widget.error.network' },
-        ),
-      );
+      throw new LoadProblem(['network', url]);
     }
-    if (!response.ok) {
-      throw new LoadProblem(
-        response.status === 404
-          ? msg(str`There is no definition at ${url} (the server answered 404, not found). Check the address.`, { id: 'widget.error.not-found' })
-          : msg(str`The definition could not be loaded from ${url}: the server answered ${response.status}.`, { id: 'widget.error.http' }),
-      );
-    }
+    if (!response.ok) throw new LoadProblem(response.status === 404 ? ['not-found', url] : ['http', url, response.status]);
     const text = await response.text();
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      const detail = error instanceof Error ? error.message : '';
-      throw new LoadProblem(msg(str`The file at ${url} is not valid JSON, so it cannot be read as a definition.`, { id: 'widget.error.bad-json' }), [
-        { path: '', message: detail },
-      ]);
+      throw new LoadProblem(['bad-json', url], [{ path: '', message: error instanceof Error ? error.message : '' }]);
     }
   }
 
-  /** Uses, checks or rejects a definition; returns the check in progress when it waits for the checker. */
+  /** Uses, checks or rejects a definition; returns the check in progress when it waits for a chunk. */
   private accept(generation: number, raw: unknown): Promise<void> | undefined {
     if (generation !== this.generation) return;
     const data = readJson(raw);
     // Another kind is named before anything else: the partner needs another element, not a fix.
     const kind = declaredKind(data);
-    if (kind && kind !== this.options.kind) {
-      const tag = TAG_FOR_KIND[kind] ?? '';
-      this.fail(generation, {
-        message: msg(
-          str`This definition is a ${kindName(kind)}, but this element shows a ${kindName(this.options.kind)}. Use <${tag}> for it, or choose a ${kindName(this.options.kind)}.`,
-          { id: 'widget.error.wrong-kind' },
-        ),
-        problems: [{ path: 'kind', message: `"${kind}"` }],
-      });
-      return;
-    }
-    if (this.options.parse) {
-      this.checked(generation, this.options.parse(raw));
-      return;
-    }
+    const own = this.options.kind;
+    if (kind && kind !== own) return this.fail(generation, ['wrong-kind', kind, own], [{ path: 'kind', message: `"${kind}"` }]);
+    if (this.options.parse) return this.checked(generation, this.options.parse(raw));
     // Checked already (the fingerprint matches) and shaped as the widget expects: use it as it is.
-    if (hasValidFingerprint(data) && looksRenderable(this.options.kind, data)) {
-      this.succeed(data as DefinitionOf<K>);
-      return;
-    }
-    if (checker) {
-      this.checked(generation, checker(raw));
-      return;
-    }
+    if (hasValidFingerprint(data) && looksRenderable(own, data)) return this.succeed(data as DefinitionOf<K>);
+    if (checker) return this.checked(generation, checker(raw));
     this.set('loading');
-    const check: Promise<void> = loadChecker().then(
-      (loaded) => this.checked(generation, loaded(raw)),
-      () =>
-        this.fail(generation, {
-          message: msg('The definition could not be checked, because part of this form did not load. Reload the page to try again.', {
-            id: 'widget.error.checker-load',
-          }),
-          problems: [],
-        }),
+    return this.wait(
+      loadChecker().then(
+        (loaded) => this.checked(generation, loaded(raw)),
+        () => this.fail(generation, ['checker-load']),
+      ),
     );
-    const done = check.finally(() => {
-      if (this.checking === done) this.checking = undefined;
-    });
-    this.checking = done;
-    return done;
   }
 
   /** The outcome of a full check. */
-  private checked(generation: number, parsed: ReturnType<Checker>): void {
+  private checked(generation: number, parsed: ReturnType<Checker>): Promise<void> | undefined {
     if (generation !== this.generation) return;
-    if (!parsed.ok) {
-      const n = parsed.problems.length;
-      this.fail(generation, {
-        message:
-          n === 1
-            ? msg('The definition has a problem, so it cannot be shown. The details below say what to fix.', { id: 'widget.error.invalid-one' })
-            : msg(str`The definition has ${n} problems, so it cannot be shown. The details below say what to fix.`, { id: 'widget.error.invalid-many' }),
-        problems: parsed.problems.map((p) => ({ path: p.path, message: p.message })),
-      });
-      return;
-    }
-    this.succeed(parsed.definition as DefinitionOf<K>);
+    if (parsed.ok) return this.succeed(parsed.definition as DefinitionOf<K>);
+    return this.fail(
+      generation,
+      ['invalid', parsed.problems.length],
+      parsed.problems.map((p) => ({ path: p.path, message: p.message })),
+    );
   }
 
-  private succeed(definition: DefinitionOf<K>): void {
+  private succeed(definition: DefinitionOf<K>): undefined {
     this.definition = definition;
     this.problem = undefined;
     this.set('ready');
   }
 
-  private fail(generation: number, problem: DefinitionProblem): void {
+  /**
+   * Shows what is wrong (and tells the page with a `carer-error` event) once its wording is here:
+   * at once when the wording's chunk has loaded, else after loading it (the host's
+   * `updateComplete` waits). Should even that chunk fail to load, the message is the failure's code.
+   */
+  private fail(generation: number, why: Why, problems: CarerProblem[] = []): Promise<void> | undefined {
     if (generation !== this.generation) return;
-    this.definition = undefined;
-    this.problem = problem;
-    this.set('error');
-    this.host.dispatchEvent(new CarerErrorEvent({ kind: 'definition', message: problem.message, problems: problem.problems }));
+    const show = (message: string): undefined => {
+      if (generation !== this.generation) return;
+      this.definition = undefined;
+      this.problem = { message, problems };
+      this.set('error');
+      this.host.dispatchEvent(new CarerErrorEvent({ kind: 'definition', message, problems }));
+    };
+    if (describe) return show(describe(why));
+    this.set('loading');
+    return this.wait(loadWording().then((d) => show(d(why)), () => show(why.join(' '))));
   }
 
   private set(status: DefinitionStatus): void {
