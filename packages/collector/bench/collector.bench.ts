@@ -12,7 +12,7 @@
  * < 250 ms at 1M on PostgreSQL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -75,7 +75,11 @@ async function serverScript(): Promise<string[]> {
     process.once('exit', () => rmSync(out, { recursive: true, force: true }));
     // The same settings as scripts/build.mjs, with the test server as the entry point.
     await build({
-      entryPoints: { serve: join(here, '../src/testing/serve.ts'), 'pglite-worker': join(here, '../src/db/pglite-worker.ts') },
+      entryPoints: {
+        serve: join(here, '../src/testing/serve.ts'),
+        // PGlite's worker thread (PGLITE_THREAD=worker) sits beside the entry point, as in dist/.
+        ...(existsSync(join(here, '../src/db/pglite-worker.ts')) ? { 'pglite-worker': join(here, '../src/db/pglite-worker.ts') } : {}),
+      },
       outdir: out,
       bundle: true,
       platform: 'node',

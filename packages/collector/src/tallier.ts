@@ -176,7 +176,20 @@ export class Tallier {
     try {
       for (let i = 0; i < ids.length; i += this.batchSize) {
         const chunk = ids.slice(i, i + this.batchSize);
-        await this.retry(() => this.fold(sql`select response_id from tally_queue where response_id = any(${`{${chunk.join(',')}}`}::uuid[]) for update skip locked`));
+        // The counting itself (JavaScript) is done before the transaction, so the database is not held
+        // while it runs (PGlite's single connection is free for storing meanwhile); used as it is when
+        // the fold claims exactly these responses, all still counted — the usual case.
+        const merged = new Merged();
+        const counted = new Set<string>();
+        for (const id of chunk) {
+          // (A sweep may have folded some meanwhile: those are not claimed again.)
+          const item = this.pending.get(id);
+          if (!item) continue;
+          this.addIncrements(merged, item);
+          counted.add(id);
+        }
+        const precounted = { ids: counted, rows: merged.rows() };
+        await this.retry(() => this.fold(sql`select response_id from tally_queue where response_id = any(${`{${chunk.join(',')}}`}::uuid[]) for update skip locked`, precounted));
         // Lines not claimed were counted by another tallier or deleted with their response (or are
         // locked by a fold that may still fail: the sweep picks those up).
         for (const id of chunk) this.pending.delete(id);
@@ -214,13 +227,17 @@ export class Tallier {
    * One transaction: delete the queue lines `claim` selects (locked) whose response still exists, and
    * add those responses' merged increments to the tallies. Returns the ids claimed.
    */
-  private fold(claim: ReturnType<typeof sql>): Promise<string[]> {
+  private fold(claim: ReturnType<typeof sql>, precounted?: { ids: Set<string>; rows: TallyWrite[] }): Promise<string[]> {
     return this.db.transaction().execute(async (tx) => {
       const claimed = await sql<{ id: string; live: boolean }>`
         delete from tally_queue q where q.response_id in (${claim})
         returning q.response_id as id, exists (select 1 from responses r where r.id = q.response_id and r.status = 'counted') as live`.execute(tx);
       if (!claimed.rows.length) return [];
       const ids = claimed.rows.map((r) => String(r.id).toLowerCase());
+      if (precounted && ids.length === precounted.ids.size && claimed.rows.every((r, i) => r.live && precounted.ids.has(ids[i]!))) {
+        if (precounted.rows.length) await writeTallies(tx, precounted.rows, 1);
+        return ids;
+      }
       const merged = new Merged();
       const unknown: string[] = [];
       claimed.rows.forEach((row, i) => {
