@@ -4,7 +4,7 @@
  * reactive controllers (see `announcer.ts`, `submit-guard.ts`), not in a deeper class tree.
  */
 import { LitElement, type CSSResultGroup } from 'lit';
-import { localized } from '@lit/localize';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { reset } from '../theme/reset.js';
 
 export interface EmitOptions {
@@ -12,9 +12,14 @@ export interface EmitOptions {
   cancelable?: boolean;
 }
 
-@localized()
 export class CarerElement extends LitElement {
   static override styles: CSSResultGroup = [reset];
+
+  constructor() {
+    super();
+    // What @localized() does, without a class decorator (and its helper) in every widget.
+    updateWhenLocaleChanges(this);
+  }
 
   /**
    * Dispatches a bubbling, composed event from this element and returns false if a listener called

@@ -5,7 +5,6 @@
  * conditional reveals, and `focus()` for the error summary.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { AnswerValue, Answers, Option, Question, RevealQuestion } from '@carers-voice/core/content';
 import { CarerElement } from './carer-element.js';
@@ -18,26 +17,38 @@ type QuestionLike = Pick<Question, 'id' | 'label' | 'hint'> & Partial<Pick<Quest
  * costs bytes in every widget), and the `data-question` attribute widgets find questions by.
  */
 export abstract class QuestionElement<V extends AnswerValue = AnswerValue> extends CarerElement {
+  // `static properties` rather than @property decorators: the same properties, without a
+  // decorator call per property in every widget's download.
+  static override properties = {
+    question: { attribute: false },
+    value: { attribute: false },
+    error: {},
+    easyRead: { type: Boolean, attribute: 'easy-read', reflect: true },
+    young: { type: Boolean, reflect: true },
+    revealValues: { attribute: false },
+    revealErrors: { attribute: false },
+  };
+
   /** The question to show (from `@carers-voice/core/content`). Set as a property. */
-  @property({ attribute: false }) question?: Question;
+  declare question?: Question;
 
   /** The answer. Setting it never fires `input` or `change`. */
-  @property({ attribute: false }) value: V | undefined = undefined;
+  value: V | undefined = undefined;
 
   /** An error message shown inline, after a visually hidden "Error:". Empty for none. */
-  @property() error = '';
+  error = '';
 
-  /** Show the easy read wording of the question and options where the definition has it. */
-  @property({ type: Boolean, attribute: 'easy-read', reflect: true }) easyRead = false;
+  /** Show the easy read wording of the question and options where the definition has it (attribute `easy-read`). */
+  easyRead = false;
 
   /** Use the wording for young carers (`question.young`) where the definition has it. */
-  @property({ type: Boolean, reflect: true }) young = false;
+  young = false;
 
   /** Answers to conditional reveal follow-ups, by their own question id. */
-  @property({ attribute: false }) revealValues: Record<string, AnswerValue> = {};
+  revealValues: Record<string, AnswerValue> = {};
 
   /** Errors for conditional reveal follow-ups, by their own question id. */
-  @property({ attribute: false }) revealErrors: Record<string, string> = {};
+  revealErrors: Record<string, string> = {};
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

@@ -92,17 +92,18 @@ export function resolveLocale(tag: string | null | undefined): SupportedLocale {
 }
 
 /** Languages written right to left (ISO 639-1/-3 primary subtags). */
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha-arab', 'he', 'iw', 'ks', 'ku-arab', 'ps', 'sd', 'ug', 'ur', 'yi']);
-
 /** `'rtl'` for a right-to-left language (Urdu, Arabic, Farsi, Hebrew …), otherwise `'ltr'`. */
 export function textDirection(tag: string | null | undefined): 'ltr' | 'rtl' {
-  if (!tag) return 'ltr';
-  const lower = tag.toLowerCase().replace(/_/g, '-');
-  const parts = lower.split('-');
-  // An explicit script wins: "pa-Arab" is right to left, "ku-Latn" is not.
-  if (parts.includes('arab') || parts.includes('hebr') || parts.includes('thaa') || parts.includes('syrc')) return 'rtl';
-  if (parts.includes('latn') || parts.includes('cyrl')) return 'ltr';
-  return RTL_LANGUAGES.has(parts[0] ?? '') ? 'rtl' : 'ltr';
+  // Each subtag between dashes, e.g. "-pa-arab-". An explicit script wins: "pa-Arab" is right to
+  // left, "ku-Latn" is not; otherwise the language decides.
+  const t = `-${(tag ?? '').toLowerCase().replace(/_/g, '-')}-`;
+  return /-(arab|hebr|thaa|syrc)-/.test(t)
+    ? 'rtl'
+    : /-(latn|cyrl)-/.test(t)
+      ? 'ltr'
+      : /^-(ar|arc|ckb|dv|fa|he|iw|ks|ps|sd|ug|ur|yi)-/.test(t)
+        ? 'rtl'
+        : 'ltr';
 }
 
 /**
