@@ -6,7 +6,7 @@ import { migrate, openDatabase, type Database } from './db/database.js';
 import { buildApp, type App } from './server.js';
 import { scheduleRetention } from './retention.js';
 import { Store } from './store.js';
-import { runCluster, type Running } from './cluster.js';
+import { clusterTallyOptions, runCluster, type Running } from './cluster.js';
 
 export async function openFromConfig(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteThread: config.pgliteThread ?? 'worker' });
@@ -57,7 +57,7 @@ export async function startService(config: Config = loadConfig()): Promise<Runni
     },
     serve: async () => {
       const database = await openDatabase({ databaseUrl: config.databaseUrl });
-      const app = await buildApp({ config, database });
+      const app = await buildApp({ config, database, ingest: clusterTallyOptions(workers) });
       const url = await app.app.listen({ port: config.port, host: config.host });
       return {
         url,

@@ -10,7 +10,7 @@ import { openFromConfig } from '../main.js';
 import { openDatabase } from '../db/database.js';
 import { buildApp } from '../server.js';
 import { Store } from '../store.js';
-import { runCluster } from '../cluster.js';
+import { clusterTallyOptions, runCluster } from '../cluster.js';
 import { partnerA, partnerB, testSurvey } from './fixtures.js';
 
 const config = loadConfig();
@@ -39,7 +39,8 @@ if ((config.workers ?? 1) > 1) {
     },
     serve: async () => {
       const database = await openDatabase({ databaseUrl: config.databaseUrl });
-      const app = await buildApp({ config, database, ingest });
+      const cluster = clusterTallyOptions(config.workers!);
+      const app = await buildApp({ config, database, ingest: { ...cluster, ...ingest, tally: { ...cluster.tally, ...ingest?.tally } } });
       const url = await app.app.listen({ port: config.port, host: config.host });
       return { url, stop: () => app.close().then(() => database.close()) };
     },
