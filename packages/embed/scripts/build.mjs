@@ -117,7 +117,7 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
     platform: 'browser',
     tsconfig: join(root, 'tsconfig.base.json'),
     resolve: { conditionNames: ['source', 'browser', 'production', 'import', 'default'] },
-    transform: { target: ['es2020', 'chrome90', 'firefox90', 'safari15'], define: { 'process.env.NODE_ENV': '"production"' } },
+    transform: { target: ['chrome91', 'firefox90', 'safari15'], define: { 'process.env.NODE_ENV': '"production"' } },
     plugins: [optional, minifyTemplatesPlugin],
     logLevel: quiet ? 'silent' : 'warn',
   });
