@@ -13,7 +13,7 @@ test('defaults need no configuration at all', () => {
   assert.equal(c.dataDir, './.data/collector');
   assert.deepEqual(c.suppression, { threshold: 7, rounding: 5 });
   assert.equal(c.workers, 1);
-  assert.equal(c.pgliteThread, 'worker');
+  assert.equal(c.pgliteThread, 'main');
   assert.equal(loadConfig({ WORKERS: '3', DATABASE_URL: 'postgres://db.example/cv' }).workers, 3);
 });
 
