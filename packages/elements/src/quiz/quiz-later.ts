@@ -14,6 +14,7 @@ import type { Announcer } from '../base/announcer.js';
 import type { CarerConfigController } from '../provider/config-controller.js';
 import { CarerErrorEvent, CarerPageEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
 import { deliveryMode } from '../widget/delivery.js';
+import { panelStyles } from '../theme/panel.styles.js';
 import { lastSent, markSent, store, watchOutbox, type Delivery } from '../stepping/sending.js';
 import type { Stepper } from '../stepping/stepper.js';
 import { formatScore } from './quiz-logic.js';
@@ -399,6 +400,7 @@ function renderSignposting(h: QuizHost): TemplateResult | typeof nothing {
 
 /** Styles for the feedback and the end screens. */
 export const styles = css`
+  ${panelStyles}
   /* Feedback: words and an icon shape say right or wrong; colour only repeats it. */
   .feedback {
     margin-block-end: var(--cv-space-5);
@@ -483,28 +485,12 @@ export const styles = css`
   }
 
   /* The end. */
-  .panel {
-    margin-block-end: var(--cv-space-5);
-    padding: var(--cv-space-5);
-    text-align: center;
-    color: #ffffff;
-    background: var(--cv-color-success);
-  }
   .panel--outcome {
     color: var(--cv-color-brand-text);
     background: var(--cv-color-brand);
   }
-  .panel__title {
-    margin: 0 0 var(--cv-space-3);
-    font-size: var(--cv-font-size-xlarge);
-    font-weight: 700;
-  }
   .panel--outcome .panel__title {
     margin: 0;
-  }
-  .panel__body {
-    margin: 0;
-    font-size: var(--cv-font-size-large);
   }
   .band-message,
   .outcome-body {
@@ -551,8 +537,7 @@ export const styles = css`
   }
   @media (forced-colors: active) {
     .feedback,
-    .review__item,
-    .panel {
+    .review__item {
       border: 3px solid CanvasText;
     }
   }

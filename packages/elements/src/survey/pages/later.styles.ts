@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { panelStyles } from '../../theme/panel.styles.js';
 
 /**
  * The check-your-answers and confirmation pages' rules, loaded with those pages (later.ts) and
  * added to the survey's shadow root then. Links, headings and buttons keep the survey's own styles.
  */
 export const laterStyles = css`
+  ${panelStyles}
   .summary-list {
     margin: 0 0 var(--cv-space-5);
   }
@@ -34,22 +36,6 @@ export const laterStyles = css`
   .answer-list {
     margin: 0;
     padding-inline-start: var(--cv-space-4);
-  }
-  .panel {
-    margin-block-end: var(--cv-space-5);
-    padding: var(--cv-space-5);
-    text-align: center;
-    color: #ffffff;
-    background: var(--cv-color-success);
-  }
-  .panel__title {
-    margin: 0 0 var(--cv-space-3);
-    font-size: var(--cv-font-size-xlarge);
-    font-weight: 700;
-  }
-  .panel__body {
-    margin: 0;
-    font-size: var(--cv-font-size-large);
   }
   .receipt {
     letter-spacing: 0.1em;
