@@ -202,13 +202,15 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--headless', '--no-first-run', '--disable-background-networking', '--js-flags=--expose-gc'],
 });
 
-async function open(pageName) {
+/** A fresh, throttled, uncached page at `pageName`; `before(cdp)` runs just before navigating. */
+async function open(pageName, before = async () => {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await before(cdp);
   const start = Date.now();
   await page.goto(`${base}/${pageName}.html`);
   return { context, page, cdp, start };
@@ -311,16 +313,11 @@ if (process.argv.includes('--cpu-detail')) {
   // Where the time to the first question goes: a CPU profile (throttled) up to the first click,
   // self time summed by function and by file, and the widget's own timeline marks.
   const which = process.argv.includes('--unchecked') ? 'unchecked' : 'checked';
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  await page.goto(`${base}/${which}.html`);
+  const { context, page, cdp } = await open(which, async (session) => {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 200 });
+    await session.send('Profiler.start');
+  });
   await page.waitForFunction(() => window.__bench?.clicked, null, { timeout: 60_000 });
   const { profile } = await cdp.send('Profiler.stop');
   const marks = await page.evaluate(() => ({ ...window.__bench, el: undefined, resources: performance.getEntriesByType('resource').map((e) => `${new URL(e.name).pathname.split('/').pop()} ${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)}`) }));
