@@ -72,13 +72,14 @@ if (!executablePath) { console.log('\n(no Chromium: time to first question skipp
 const pages = {
   'carer-survey': '<carer-survey instrument="annual-carers-survey" partner="bench"></carer-survey>',
   'carer-quiz': '<carer-quiz instrument="carer-awareness-quiz" partner="bench"></carer-quiz>',
+  'carer-poll': '<carer-poll instrument="quick-poll-have-your-say" partner="bench"></carer-poll>',
   'carer-priority-check': '<carer-priority-check instrument="gm-commitment-to-carers" partner="bench"></carer-priority-check>',
 };
 // Polls (from an external file: no inline script) until an enabled input inside the widget exists.
 const probe = `
 const deep = (n) => [...n.querySelectorAll('*')].flatMap((e) => e.shadowRoot ? [e, ...deep(e.shadowRoot)] : [e]);
 const tick = () => {
-  const w = document.querySelector('carer-survey,carer-quiz,carer-priority-check');
+  const w = document.querySelector('carer-survey,carer-quiz,carer-poll,carer-priority-check');
   const input = w && w.shadowRoot && deep(w.shadowRoot).find((e) => (e.localName === 'input' || e.localName === 'textarea') && !e.disabled && e.getClientRects().length);
   if (input) window.__firstQuestion = performance.now(); else requestAnimationFrame(tick);
 };
