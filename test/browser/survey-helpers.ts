@@ -5,7 +5,7 @@
 import { fixture, html } from '@open-wc/testing';
 import type { CarerSurvey } from '../../packages/elements/src/survey/carer-survey.js';
 import '../../packages/elements/src/survey/define.js';
-import { settle, deepAll } from '../../packages/elements/src/widget/test-helpers.js';
+import { settle, deepAll, seen } from '../../packages/elements/src/widget/test-helpers.js';
 
 /** Age → (work | school), a multiple with an exclusive option and a reveal, likert, consent → contact. */
 export const branchingSurvey = {
@@ -111,28 +111,12 @@ export async function renderSurvey(props: Partial<CarerSurvey> & Record<string, 
 }
 
 // Shared with the poll and quiz tests.
-export { settle, deepAll };
+export { settle, deepAll, seen };
 
 export function deep<T extends Element = HTMLElement>(root: Element, selector: string): T {
   const found = deepAll(root, selector)[0];
   if (!found) throw new Error(`${selector} not found`);
   return found as T;
-}
-
-/** Text as a user sees it (whitespace collapsed), piercing shadow roots. */
-export function seen(node: Element | ShadowRoot | null | undefined): string {
-  if (!node) return '';
-  const parts: string[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
-    if (n instanceof Element) {
-      if (n.localName === 'style') return;
-      if (n.shadowRoot) n.shadowRoot.childNodes.forEach(walk);
-      else n.childNodes.forEach(walk);
-    } else n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 export function heading(el: Element): string {
