@@ -6,11 +6,17 @@ import { createHash } from 'node:crypto';
 import { parseDefinition, resolveOptions, type Question } from '@carers-voice/core/content';
 import { parseEnvelope, checkAnswers, receiptCode, normaliseReceiptCode, splitContact, type ResponseEnvelope } from '@carers-voice/core/response';
 import type { OptionsResolver } from '@carers-voice/core/aggregate';
+import { isPlainValidEnvelope } from './envelope-check.js';
 
 export type Envelope = ResponseEnvelope;
 export type Problem = { path?: string; question?: string; message: string };
 
-export function checkEnvelope(body: unknown): { ok: true; envelope: Envelope } | { ok: false; problems: Problem[] } {
+/**
+ * `fromJson`: the body is a `JSON.parse` result the caller owns (plain data, not shared). A body that
+ * is certainly valid is then used as it is (envelope-check.ts); anything else gets the full check.
+ */
+export function checkEnvelope(body: unknown, options: { fromJson?: boolean } = {}): { ok: true; envelope: Envelope } | { ok: false; problems: Problem[] } {
+  if (options.fromJson && isPlainValidEnvelope(body)) return { ok: true, envelope: body as Envelope };
   const r = parseEnvelope(body);
   return r.ok ? { ok: true, envelope: r.envelope } : { ok: false, problems: r.problems };
 }

@@ -298,7 +298,20 @@ export async function writeTallies(db: Kysely<DB>, merged: TallyWrite[], sign: 1
 
 /** A PostgreSQL array literal of texts: every element quoted, `"` and `\` escaped. */
 export function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  // A fold writes tens of thousands of elements per column, mostly runs of one value (rows are in key
+  // order) and hardly ever one that needs escaping: quote each run once, escape only when needed.
+  let out = '{';
+  let last: string | undefined;
+  let quoted = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== last) {
+      last = v;
+      quoted = v.includes('"') || v.includes('\\') ? `"${v.replace(/[\\"]/g, '\\$&')}"` : `"${v}"`;
+    }
+    out += i ? `,${quoted}` : quoted;
+  }
+  return `${out}}`;
 }
 function numberArray(values: readonly number[]): string {
   for (const v of values) if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
