@@ -3,7 +3,7 @@
  * of the service reads in its own terms.
  */
 import { createHash } from 'node:crypto';
-import { parseDefinition, resolveOptions, type Question } from '@carers-voice/core/content';
+import { listQuestionsOnce, parseDefinition, resolveOptions, type Definition, type Question } from '@carers-voice/core/content';
 import { parseEnvelope, checkAnswers, receiptCode, normaliseReceiptCode, splitContact, type ResponseEnvelope } from '@carers-voice/core/response';
 import type { OptionsResolver } from '@carers-voice/core/aggregate';
 import { isPlainValidEnvelope } from './envelope-check.js';
@@ -48,7 +48,19 @@ export function receiptHash(envelope: Envelope): string {
   return hashReceipt(receiptCode(envelope.id))!;
 }
 
+/** Each definition's contact question ids (text questions with `contact: true`, as splitContact moves). */
+const contactIds = new WeakMap<object, Set<string>>();
+
 /** Answers to `contact: true` questions, moved out of the anonymous answers. */
 export function separateContact(definition: unknown, answers: Record<string, unknown>): { answers: Record<string, unknown>; contact: Record<string, string> } {
+  let ids = contactIds.get(definition as object);
+  if (!ids) {
+    ids = new Set(listQuestionsOnce(definition as Definition).filter((e) => e.question.type === 'text' && e.question.contact).map((e) => e.question.id));
+    contactIds.set(definition as object, ids);
+  }
+  // No contact answer among them (most responses): nothing to move, and no copy of the answers to make.
+  let any = false;
+  if (ids.size) for (const key in answers) if (ids.has(key)) any = true;
+  if (!any) return { answers, contact: {} };
   return splitContact(definition as never, answers as never);
 }

@@ -280,18 +280,44 @@ export async function addTallies(db: Kysely<DB>, increments: TallyWrite[], sign:
   await writeTallies(db, merged, sign);
 }
 
-/** Upserts already merged, key-ordered tally rows in one statement per 10,000. */
-export async function writeTallies(db: Kysely<DB>, merged: TallyWrite[], sign: 1 | -1): Promise<void> {
+/**
+ * Adds already merged (one row per key), key-ordered tally rows, in one statement per 10,000.
+ *
+ * `oneWriter` (PGlite: its transactions run one at a time): existing rows are updated through a join
+ * with the new ones and only keys not there yet are inserted. A fold touches thousands of rows that
+ * nearly all exist, and the join costs about half what an upsert's index lookup per row does (15,000
+ * rows: 0.45–0.6 s instead of 0.8–1.6 s). It updates rows in whatever order the join finds them, so it
+ * is only used where no other transaction can hold tally rows: on PostgreSQL, with other instances and
+ * deletions writing at once, the upsert locks rows in key order and so never deadlocks.
+ */
+export async function writeTallies(db: Kysely<DB>, merged: TallyWrite[], sign: 1 | -1, options: { oneWriter?: boolean } = {}): Promise<void> {
   // Columns as array parameters (unnest): cheaper for the database to read than one JSON object per row.
   for (let i = 0; i < merged.length; i += 10_000) {
     const chunk = merged.slice(i, i + 10_000);
-    await sql`
-      insert into tallies as t (instrument_id, instrument_version, partner_id, year, question, option, group_question, group_value, n, sum)
-      select * from unnest(${textArray(chunk.map((r) => r.instrument_id))}::text[], ${numberArray(chunk.map((r) => r.instrument_version))}::int[],
+    const rows = sql`unnest(${textArray(chunk.map((r) => r.instrument_id))}::text[], ${numberArray(chunk.map((r) => r.instrument_version))}::int[],
         ${textArray(chunk.map((r) => r.partner_id))}::text[], ${numberArray(chunk.map((r) => r.year))}::int[],
         ${textArray(chunk.map((r) => r.question))}::text[], ${textArray(chunk.map((r) => r.option))}::text[],
         ${textArray(chunk.map((r) => r.groupQuestion))}::text[], ${textArray(chunk.map((r) => r.groupValue))}::text[],
-        ${numberArray(chunk.map((r) => r.n * sign))}::bigint[], ${numberArray(chunk.map((r) => r.sum * sign))}::float8[])
+        ${numberArray(chunk.map((r) => r.n * sign))}::bigint[], ${numberArray(chunk.map((r) => r.sum * sign))}::float8[])`;
+    if (!options.oneWriter) {
+      await sql`
+        insert into tallies as t (instrument_id, instrument_version, partner_id, year, question, option, group_question, group_value, n, sum)
+        select * from ${rows}
+        on conflict on constraint tallies_pk do update set n = t.n + excluded.n, sum = t.sum + excluded.sum`.execute(db);
+      continue;
+    }
+    await sql`
+      with u as (
+        select * from ${rows} as u(instrument_id, instrument_version, partner_id, year, question, option, group_question, group_value, n, sum)),
+      updated as (
+        update tallies as t set n = t.n + u.n, sum = t.sum + u.sum from u
+        where t.instrument_id = u.instrument_id and t.group_question = u.group_question and t.partner_id = u.partner_id and t.year = u.year
+          and t.instrument_version = u.instrument_version and t.question = u.question and t.option = u.option and t.group_value = u.group_value
+        returning t.instrument_id, t.instrument_version, t.partner_id, t.year, t.question, t.option, t.group_question, t.group_value)
+      insert into tallies as t (instrument_id, instrument_version, partner_id, year, question, option, group_question, group_value, n, sum)
+      select u.instrument_id, u.instrument_version, u.partner_id, u.year, u.question, u.option, u.group_question, u.group_value, u.n, u.sum from u
+      where not exists (select 1 from updated d where d.instrument_id = u.instrument_id and d.group_question = u.group_question and d.partner_id = u.partner_id
+        and d.year = u.year and d.instrument_version = u.instrument_version and d.question = u.question and d.option = u.option and d.group_value = u.group_value)
       on conflict on constraint tallies_pk do update set n = t.n + excluded.n, sum = t.sum + excluded.sum`.execute(db);
   }
 }

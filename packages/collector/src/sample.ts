@@ -35,7 +35,7 @@ export class EnvelopeLoader {
       concurrency: database.kind === 'postgres' ? 2 : 1,
       resolveOptions: optionsResolver(),
       countBeforeAckUpTo: 0,
-      tally: { flushMs: 500, flushAt: 5000, sweepMs: 0 },
+      tally: { flushMs: 500, flushAt: 5000, sweepMs: 0, oneWriter: database.kind === 'pglite' },
     });
   }
 

@@ -87,7 +87,15 @@ export async function buildApp({ config, database, now = () => new Date(), inges
   const { db } = database;
   const store = new Store(db);
   const resolveOptions = optionsResolver();
-  const writer = new IngestWriter(db, { concurrency: database.kind === 'postgres' ? 4 : 1, lingerMs: database.kind === 'postgres' ? 1 : 3, resolveOptions, log: (m) => app.log.warn(m), ...ingest });
+  const writer = new IngestWriter(db, {
+    concurrency: database.kind === 'postgres' ? 4 : 1,
+    lingerMs: database.kind === 'postgres' ? 1 : 3,
+    resolveOptions,
+    log: (m) => app.log.warn(m),
+    ...ingest,
+    // PGlite runs one transaction at a time: folds may update tally rows in any order (tallier.ts).
+    tally: { oneWriter: database.kind === 'pglite', ...ingest?.tally },
+  });
 
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
