@@ -53,9 +53,20 @@ export function canonicalJson(value: unknown): string {
   let out = '{';
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    out += `${i ? ',' : ''}${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`;
+    out += `${i ? ',' : ''}${quotedKey(k)}${canonicalJson((value as Record<string, unknown>)[k])}`;
   }
   return `${out}}`;
+}
+/** `"key":` for a key; the same question ids come in every response, so the most recent few thousand are kept. */
+const quotedKeys = new Map<string, string>();
+function quotedKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = `${JSON.stringify(k)}:`;
+    if (quotedKeys.size >= 5000) quotedKeys.clear();
+    quotedKeys.set(k, q);
+  }
+  return q;
 }
 
 /** yyyymm of a date: the month a raw response is filed under (its tallies go under the year). */
