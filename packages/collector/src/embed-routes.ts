@@ -47,8 +47,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
-/** esbuild's chunk names end in `-` and eight base32 characters. */
-const HASHED = /-[A-Z0-9]{8}\.(js|css)$/;
+/** The drop-in's chunk names end in `-` and Rolldown's eight-character content hash (base64url). */
+const HASHED = /-[A-Za-z0-9_-]{8}\.(js|css)$/;
 
 const Origin = z.string().refine(isOrigin, {
   message: 'origin must be the partner page\'s origin, scheme://host[:port] with no path, e.g. https://www.example.org',

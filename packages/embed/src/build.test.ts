@@ -47,7 +47,7 @@ test('the loader is one small file that imports every widget lazily', async () =
   }
   // Survey code never carries chart.js, and built-in content packs stay lazy.
   const survey = manifest.widgets['carer-survey']!;
-  assert.ok(survey.lazy.some((f) => f.startsWith('annual-carers-survey-')), 'the annual survey pack is a lazy chunk');
+  assert.ok(survey.lazy.some((f) => f.startsWith('survey-annual-carers-survey-')), 'the annual survey pack is a lazy chunk');
   for (const f of survey.files) assert.doesNotMatch(readFileSync(join(outdir, f), 'utf8'), /Chart\.js|chartjs/i, f);
 });
 
@@ -97,5 +97,19 @@ test('a widget arrives in two round trips after the loader: its first chunk impo
       if (file === manifest.loader || file === widget.entry) continue;
       assert.ok(direct.has(file), `<${tag}>: ${widget.entry} does not import ${file} directly, so the browser finds it a round trip later`);
     }
+  }
+});
+
+test('every widget shares one copy of Lit and localisation, so a page has one lit-html Trusted Types policy', async () => {
+  const { manifest, outdir } = await built;
+  const withPolicy = Object.keys(manifest.files).filter((f) => /createPolicy\(["'`]lit-html/.test(readFileSync(join(outdir, f), 'utf8')));
+  assert.equal(withPolicy.length, 1, `files creating the policy: ${withPolicy.join(', ')}`);
+  const withLocalize = Object.keys(manifest.files).filter((f) => /lit-localize can only be configured once/.test(readFileSync(join(outdir, f), "utf8")));
+  assert.deepEqual(withLocalize, withPolicy, 'localisation lives in the same shared file');
+  for (const [tag, widget] of Object.entries(manifest.widgets)) {
+    if (widget.missing) continue;
+    assert.ok(widget.files.includes(withPolicy[0]!), `<${tag}> loads the shared file`);
+    // Loader, widget, shared: one file of the widget's own up front.
+    assert.equal(widget.files.length, 3, `<${tag}> up front: ${widget.files.join(', ')}`);
   }
 });

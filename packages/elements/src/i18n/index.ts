@@ -19,38 +19,14 @@ export type SupportedLocale = (typeof allLocales)[number];
 
 type Templates = Record<string, unknown>;
 
-/** Message ids looked up in each target locale, and those the built module lacked entirely. */
-const requested = new Map<string, Set<string>>();
-const unknown = new Map<string, Set<string>>();
-
-function note(map: Map<string, Set<string>>, locale: string, id: string): void {
-  let set = map.get(locale);
-  if (!set) map.set(locale, (set = new Set()));
-  set.add(id);
-}
+type Lookups = typeof import('./lookups.js');
+/** Which strings were looked up in each locale (loaded with the first translation; see lookups.ts). */
+let lookups: Lookups | undefined;
 
 // Explicit imports (not a template-string import) so Vite, esbuild and @web/test-runner all see them.
 const loaders: Record<string, () => Promise<{ templates: Templates }>> = {
   ur: () => import('./locales/ur.js'),
 };
-
-/**
- * Notes which strings were asked for, so tests can prove every string a control shows has been
- * translated (lit-localize's build fills untranslated ids with the English text, so a miss is not
- * visible from the module alone) and notice strings added since the last `pnpm i18n:extract`.
- */
-function watchLookups(locale: string, templates: Templates): Templates {
-  return new Proxy(templates, {
-    get(target, id, receiver) {
-      const found = Reflect.get(target, id, receiver);
-      if (typeof id === 'string') {
-        note(requested, locale, id);
-        if (found === undefined) note(unknown, locale, id);
-      }
-      return found;
-    },
-  });
-}
 
 function configure() {
   try {
@@ -60,10 +36,11 @@ function configure() {
       loadLocale: async (locale) => {
         const load = loaders[locale];
         if (!load) throw new Error(`No translations are bundled for "${locale}".`);
-        const mod = await load();
+        const [mod, watch] = await Promise.all([load(), import('./lookups.js')]);
+        lookups = watch;
         // The generated module's type says `templates` holds only this locale's ids; the cast keeps
         // runtime mode's contract (an object of templates) while noting lookups.
-        return { templates: watchLookups(locale, mod.templates) as never };
+        return { templates: watch.watchLookups(locale, mod.templates) as never };
       },
     });
   } catch {
@@ -128,7 +105,7 @@ export function localeReady(): Promise<void> {
 
 /** Every message id shown so far in `locale` (for tests: compare with the translated ids). */
 export function requestedMessageIds(locale: string): string[] {
-  return [...(requested.get(locale) ?? [])].sort();
+  return lookups?.requested(locale) ?? [];
 }
 
 /**
@@ -136,5 +113,5 @@ export function requestedMessageIds(locale: string): string[] {
  * code since the last `pnpm i18n:extract` / `pnpm i18n:build` (English was shown).
  */
 export function unextractedMessageIds(locale: string): string[] {
-  return [...(unknown.get(locale) ?? [])].sort();
+  return lookups?.unknown(locale) ?? [];
 }

@@ -7,11 +7,9 @@
  * `./define-more.js`. Safe to import twice.
  */
 import { CarerQuestion } from './question/carer-question.js';
-import { CarerErrorSummary } from './error-summary/carer-error-summary.js';
 import { CarerRadios } from './radios/carer-radios.js';
 import { CarerCheckboxes } from './checkboxes/carer-checkboxes.js';
 
 if (!customElements.get('carer-question')) customElements.define('carer-question', CarerQuestion);
-if (!customElements.get('carer-error-summary')) customElements.define('carer-error-summary', CarerErrorSummary);
 if (!customElements.get('carer-radios')) customElements.define('carer-radios', CarerRadios);
 if (!customElements.get('carer-checkboxes')) customElements.define('carer-checkboxes', CarerCheckboxes);

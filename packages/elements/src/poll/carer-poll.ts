@@ -2,7 +2,7 @@ import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateR
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Poll, Question } from '@carers-voice/core/content';
-import { localiseDefinition } from '@carers-voice/core/i18n';
+import { loadLocalise, localised } from '../widget/localise.js';
 import type { AnswerProblem, checkAnswers } from '@carers-voice/core/response';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
@@ -17,6 +17,7 @@ import {
   fetchUpdates,
   isCarerStatementKey,
   isStatementPoll,
+  loadDeviceStore,
   pollWindow,
   rememberedVote,
   resultsAllowed,
@@ -32,6 +33,7 @@ import { loadControls } from '../kit/controls.js';
 import { Stepper } from '../stepping/stepper.js';
 import { Later } from '../stepping/later.js';
 import type { Delivery, PollHost, StatementState } from './poll-later.js';
+import { errorSummaryReady, focusErrorSummary } from '../kit/error-summary/ready.js';
 
 interface ControlLike extends HTMLElement {
   value: AnswerValue | undefined;
@@ -209,6 +211,13 @@ export class CarerPoll extends CarerElement implements PollHost {
   private statementsLoaded: Promise<void> = Promise.resolve();
   private votingCache?: { poll: Poll; statements: CarerStatement[]; result: Poll };
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // What this device remembers of its last vote is read once the definition is here: start
+    // loading the device store now, beside the definition.
+    void loadDeviceStore().catch(() => undefined);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.boundaryTimer);
@@ -257,7 +266,10 @@ export class CarerPoll extends CarerElement implements PollHost {
     this.poll = poll;
     // Ranking, points and statement controls come from the kit only when this poll asks them
     // (statement questions also arrive with carers' statements, which are statements too).
-    const controls = loadControls(poll.questions.map((q) => q.type));
+    // And the code that applies the poll's own translations, if it has any.
+    const types = loadControls(poll.questions.map((q) => q.type));
+    const words = loadLocalise(poll);
+    const controls = types || words ? Promise.all([types, words]).then(() => undefined) : undefined;
     this.controlsReady = !controls;
     const settled = () => {
       if (this.poll === poll) this.controlsReady = true;
@@ -345,14 +357,14 @@ export class CarerPoll extends CarerElement implements PollHost {
     if (!target) return;
     this.focusAfterUpdate = undefined;
     const root = this.renderRoot as ShadowRoot;
-    if (target === 'summary') root.querySelector<HTMLElement>('carer-error-summary')?.focus();
+    if (target === 'summary') void focusErrorSummary(root);
     else root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(target)}"]`)?.focus();
   }
 
   // ------------------------------------------------------------------ reading the definition
 
   private get localPoll(): Poll {
-    return localiseDefinition(this.votingPoll, this.config.lang);
+    return localised(this.votingPoll, this.config.lang);
   }
 
   /**
@@ -601,6 +613,7 @@ export class CarerPoll extends CarerElement implements PollHost {
   }
 
   private renderErrorSummary(): TemplateResult {
+    if (this.problems.length) errorSummaryReady().catch(() => undefined);
     return html`<carer-error-summary
       part="error-summary"
       .errors=${this.problems.map((p) => ({ id: p.id, message: this.problemText(p.problem, p.question) }))}

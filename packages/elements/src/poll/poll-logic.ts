@@ -6,7 +6,6 @@
  */
 import type { Answers, Poll } from '@carers-voice/core/content';
 import type { StatementLists } from '@carers-voice/core/aggregate';
-import { openDeviceStore } from '@carers-voice/core/outbox';
 
 export type PollWindow = 'not-open' | 'open' | 'closed';
 
@@ -48,8 +47,16 @@ export interface RememberedVote {
 /** Where the device keeps its last vote in a poll. */
 export const voteKey = (pollId: string) => `poll-vote:${pollId}`;
 
+/**
+ * The device store (idb) loads apart from the poll's first file; `<carer-poll>` starts loading it
+ * when it connects, alongside its definition, so a returning voter waits for no extra round trip.
+ */
+let deviceStore: Promise<typeof import('@carers-voice/core/outbox/store')> | undefined;
+export const loadDeviceStore = () => (deviceStore ??= import('@carers-voice/core/outbox/store'));
+
 export async function rememberedVote(pollId: string, database?: string): Promise<RememberedVote | undefined> {
   try {
+    const { openDeviceStore } = await loadDeviceStore();
     const db = await openDeviceStore(database);
     const row = await db.get('settings', voteKey(pollId));
     if (!row) return undefined;

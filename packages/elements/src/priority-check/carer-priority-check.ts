@@ -27,6 +27,7 @@ import {
   type ScalePoint,
 } from './report.js';
 import './builtins.js';
+import { focusErrorSummary } from '../kit/error-summary/ready.js';
 
 export type PriorityCheckMode = 'self-assessment' | 'document' | 'carer';
 
@@ -280,7 +281,7 @@ export class CarerPriorityCheck extends CarerElement implements PriorityHost, Do
   private async showErrors(errors: ErrorSummaryItem[]): Promise<void> {
     this.errors = errors;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('carer-error-summary')?.focus();
+    await focusErrorSummary(this.renderRoot);
   }
 
   private onSelfAssessmentSubmit(e: Event): void {

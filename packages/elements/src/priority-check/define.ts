@@ -3,6 +3,8 @@
  * `import '@carers-voice/elements/priority-check/define'`.
  */
 import { CarerLikert } from '../kit/likert/carer-likert.js';
+// The priority check's forms always hold an error summary (empty until a problem is shown), so it
+// is registered up front here rather than fetched when first needed as the other widgets do.
 import { CarerErrorSummary } from '../kit/error-summary/carer-error-summary.js';
 import { CarerPriorityCheck } from './carer-priority-check.js';
 

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Outcome, Quiz, QuizQuestion, Question } from '@carers-voice/core/content';
 import type { QuizScore } from '@carers-voice/core/logic';
-import { localiseDefinition } from '@carers-voice/core/i18n';
+import { loadLocalise, localised } from '../widget/localise.js';
 import { newId, type AnswerProblem, type checkAnswers } from '@carers-voice/core/response';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
@@ -19,6 +19,7 @@ import { loadControls } from '../kit/controls.js';
 import { Stepper } from '../stepping/stepper.js';
 import { Later } from '../stepping/later.js';
 import type { Delivery, QuizHost, Screen } from './quiz-later.js';
+import { errorSummaryReady, focusErrorSummary } from '../kit/error-summary/ready.js';
 
 
 /** The part of a question control the quiz reads. */
@@ -198,7 +199,10 @@ export class CarerQuiz extends CarerElement implements QuizHost {
     this.readySent = false;
     // Controls the kit loads on first use (rating, number …): wait for them before the first
     // screen, so no question appears late and moves the page.
-    const controls = loadControls(quiz.questions.map((q) => q.type));
+    // And the code that applies the quiz's own translations, if it has any.
+    const types = loadControls(quiz.questions.map((q) => q.type));
+    const words = loadLocalise(quiz);
+    const controls = types || words ? Promise.all([types, words]).then(() => undefined) : undefined;
     this.controlsReady = !controls;
     this.controlsLoad = controls?.then(
       () => {
@@ -239,7 +243,7 @@ export class CarerQuiz extends CarerElement implements QuizHost {
     this.focusAfterUpdate = undefined;
     const root = this.renderRoot as ShadowRoot;
     if (target === 'heading') root.querySelector<HTMLElement>('[data-heading]')?.focus();
-    else if (target === 'summary') root.querySelector<HTMLElement>('carer-error-summary')?.focus();
+    else if (target === 'summary') void focusErrorSummary(root);
     else if (target.startsWith('feedback:')) root.querySelector<HTMLElement>(`[data-verdict="${CSS.escape(target.slice(9))}"]`)?.focus();
   }
 
@@ -248,7 +252,7 @@ export class CarerQuiz extends CarerElement implements QuizHost {
   /** The definition in the carer's language (its own translations applied). */
   /** @internal */
   get localQuiz(): Quiz {
-    return localiseDefinition(this.quiz!, this.config.lang);
+    return localised(this.quiz!, this.config.lang);
   }
 
   private get mode(): 'score' | 'identify' {
@@ -469,6 +473,7 @@ export class CarerQuiz extends CarerElement implements QuizHost {
   }
 
   private renderErrorSummary(): TemplateResult {
+    if (this.problems.length) errorSummaryReady().catch(() => undefined);
     return html`<carer-error-summary
       part="error-summary"
       .errors=${this.problems.map((p) => ({ id: p.id, message: this.problemText(p.problem, p.question) }))}

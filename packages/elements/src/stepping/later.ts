@@ -12,7 +12,9 @@
  * html`<button aria-busy=${this.later.waiting ? 'true' : 'false'}>…`
  * ```
  */
-import { adoptStyles, supportsAdoptingStyleSheets, type CSSResult, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { type CSSResult, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { errorSummaryReady } from '../kit/error-summary/ready.js';
+import { addStyles } from '../base/add-styles.js';
 
 export interface LaterModule {
   /** Styles for what the module renders, added to the host's shadow root when it arrives. */
@@ -162,6 +164,7 @@ export class Later<T extends LaterModule> implements ReactiveController {
     const start = () => {
       this.idle = 0;
       this.get().then(() => this.runPreloaded(), () => undefined);
+      errorSummaryReady().catch(() => undefined);
     };
     this.idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(start, { timeout: 2000 }) : (setTimeout(start, 200) as unknown as number);
   }
@@ -190,11 +193,6 @@ export class Later<T extends LaterModule> implements ReactiveController {
     const root = this.host.renderRoot;
     if (!found || this.styled || !(root instanceof ShadowRoot)) return;
     this.styled = true;
-    const styles = [found].flat();
-    if (supportsAdoptingStyleSheets) {
-      // Sheets the element has already (e.g. the theme's) are not added twice.
-      const sheets = styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => Boolean(s) && !root.adoptedStyleSheets.includes(s!));
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-    } else adoptStyles(root, styles); // appends <style> elements (with the page's nonce) where sheets cannot be adopted
+    addStyles(root, found);
   }
 }

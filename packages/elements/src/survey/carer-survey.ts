@@ -1,18 +1,16 @@
-import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue, Answers, Question, Survey } from '@carers-voice/core/content';
 import type { AnswerProblem } from '@carers-voice/core/response';
 import type { DraftStore } from '@carers-voice/core/outbox/drafts';
-import type { OutboxRecord } from '@carers-voice/core/outbox/store';
-import type { Outbox } from '@carers-voice/core/outbox';
 import { CarerElement } from '../base/carer-element.js';
 import { Announcer } from '../base/announcer.js';
 import { SubmitGuard } from '../base/submit-guard.js';
 import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
-import { CarerAnswerEvent, CarerErrorEvent, CarerPageEvent, CarerReadyEvent, CarerSentEvent, CarerSubmitEvent } from '../events/events.js';
+import { CarerAnswerEvent, CarerPageEvent, CarerReadyEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
 import type { OutboxStatusController } from '../widget/outbox-status-controller.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
@@ -35,6 +33,8 @@ import { laterNow, loadDeviceStore, loadLater, loadLocalise, localiseNow, type L
 import { surveyStyles } from './carer-survey.styles.js';
 import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
 import { loadControls } from '../kit/controls.js';
+import { errorSummaryReady, focusErrorSummary } from '../kit/error-summary/ready.js';
+import { addStyles } from '../base/add-styles.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -129,34 +129,51 @@ export class CarerSurvey extends CarerElement {
   /** IndexedDB database for drafts and the outbox (tests use their own). */
   @property({ attribute: false }) database?: string;
 
-  private readonly config = new CarerConfigController(this);
+  /** @internal */
+  readonly config = new CarerConfigController(this);
   private readonly source = new DefinitionController<'survey'>(this, { kind: 'survey', endpoint: () => this.config.endpoint });
-  private readonly announcer = new Announcer(this);
-  private readonly guard = new SubmitGuard(this);
+  /** @internal */
+  readonly announcer = new Announcer(this);
+  /** @internal */
+  readonly guard = new SubmitGuard(this);
 
-  @state() private answers: Answers = {};
-  @state() private position = '';
-  @state() private problems: AnswerProblem[] = [];
-  @state() private returnToCheck = false;
-  @state() private resumed = false;
+  // The members marked internal are read by ./sending.ts.
+  /** @internal */
+  @state() answers: Answers = {};
+  /** @internal */
+  @state() position = '';
+  /** @internal */
+  @state() problems: AnswerProblem[] = [];
+  /** @internal */
+  @state() returnToCheck = false;
+  /** @internal */
+  @state() resumed = false;
   @state() private draftReady = false;
-  @state() private delivery?: Delivery;
-  @state() private receipt = '';
+  /** @internal */
+  @state() delivery?: Delivery;
+  /** @internal */
+  @state() receipt = '';
   /** The part needed after the first page could not be loaded (offline): said beside Continue. */
   @state() private laterFailed = false;
 
-  private survey?: Survey;
-  private startedAt = new Date().toISOString();
-  private honeypot = '';
-  private envelopeId = '';
-  /** The device's outbox, opened once the sending part has loaded (see later.ts). */
-  private outboxStatus?: OutboxStatusController;
+  /** @internal */
+  survey?: Survey;
+  /** @internal */
+  startedAt = new Date().toISOString();
+  /** @internal */
+  honeypot = '';
+  /** @internal */
+  envelopeId = '';
+  /** @internal The device's outbox, opened once the sending part has loaded (see later.ts). */
+  outboxStatus?: OutboxStatusController;
   private readySent = false;
-  private saving?: Promise<void>;
+  /** @internal */
+  saving?: Promise<void>;
   /** A Continue waiting for the checks to load. */
   private continuing?: Promise<void> | undefined;
   private dirty = false;
-  private focusAfterUpdate: 'heading' | 'summary' | string | undefined;
+  /** @internal */
+  focusAfterUpdate: 'heading' | 'summary' | string | undefined;
 
   /** Resolves once the latest answers are saved on the device (after any Continue being acted on). */
   get saved(): Promise<void> {
@@ -177,7 +194,8 @@ export class CarerSurvey extends CarerElement {
   private controlsLoad?: Promise<void> | undefined;
   private shown?: Promise<void>;
 
-  private async drafts(): Promise<DraftStore<Answers>> {
+  /** @internal */
+  async drafts(): Promise<DraftStore<Answers>> {
     const { DraftStore } = await loadDeviceStore();
     return new DraftStore<Answers>(this.database ? { database: this.database } : {});
   }
@@ -190,13 +208,14 @@ export class CarerSurvey extends CarerElement {
       .catch(() => undefined);
   }
 
-  private get draftKey(): string {
+  /** @internal */
+  get draftKey(): string {
     const s = this.survey;
     return s ? `${s.id}@${s.version}|${this.config.partner ?? ''}` : '';
   }
 
-  /** Where the confirmation of a sent response is kept, so a reload shows it again. */
-  private get doneKey(): string {
+  /** @internal Where the confirmation of a sent response is kept, so a reload shows it again. */
+  get doneKey(): string {
     const key = this.draftKey;
     return key ? `${key}|done` : '';
   }
@@ -297,7 +316,7 @@ export class CarerSurvey extends CarerElement {
       if (sent && typeof sent.receipt === 'string' && typeof sent.id === 'string' && !(draft && draft.updatedAt > done!.updatedAt)) {
         // The confirmation page comes with the part loaded after the first page: fetch it first.
         const parts = await loadLater().catch(() => undefined);
-        if (parts && untouched()) this.showSent(sent as SentRecord, parts);
+        if (parts && untouched()) parts.showSent(this, sent as SentRecord);
       } else if (draft && typeof draft.answers === 'object' && draft.answers && Object.keys(draft.answers).length > 0 && untouched()) {
         const steps = route(survey, draft.answers).steps;
         const at = String(draft.position);
@@ -322,50 +341,6 @@ export class CarerSurvey extends CarerElement {
     }
   }
 
-  /** The device's outbox, listened to for the response being watched (opening it starts sending anything queued). */
-  private watchOutbox(parts: Later): Outbox {
-    this.outboxStatus ??= parts.outboxWatcher(this, {
-      database: () => this.database,
-      watching: () => this.envelopeId,
-      onRecord: (record) => this.applyRecord(record),
-    });
-    return this.outboxStatus.watch();
-  }
-
-  /** The confirmation of a response sent on an earlier visit (kept for `draft-days`). */
-  private showSent(sent: SentRecord, parts: Later): void {
-    this.position = DONE;
-    this.receipt = sent.receipt;
-    this.envelopeId = sent.id;
-    if (!sent.endpoint) {
-      this.delivery = { status: 'local' };
-      return;
-    }
-    this.delivery = { status: 'pending', attempts: 1 };
-    void this.watchOutbox(parts)
-      .get(sent.id)
-      .then(
-        (record) => {
-          if (record && this.envelopeId === sent.id) this.applyRecord(record);
-        },
-        () => undefined,
-      );
-  }
-
-  /** "Fill in the survey again" on the confirmation page: forgets the confirmation on this device. */
-  private readonly onStartOver = (): void => {
-    const survey = this.survey!;
-    const doneKey = this.doneKey;
-    this.drafts()
-      .then((store) => store.clear(doneKey))
-      .catch(() => undefined);
-    this.envelopeId = '';
-    this.receipt = '';
-    this.delivery = undefined;
-    this.startedAt = new Date().toISOString();
-    this.goTo(this.firstKey(survey));
-  };
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.survey && this.draftReady && !this.readySent) {
@@ -386,9 +361,10 @@ export class CarerSurvey extends CarerElement {
    */
   private preloadLater(): void {
     whenIdle(() => {
+      errorSummaryReady().catch(() => undefined);
       loadLater().then(
         (parts) => {
-          if (this.isConnected && this.survey && this.config.endpoint) this.watchOutbox(parts);
+          if (this.isConnected && this.survey && this.config.endpoint) parts.watchOutbox(this);
         },
         () => undefined,
       );
@@ -400,7 +376,7 @@ export class CarerSurvey extends CarerElement {
     const root = this.renderRoot as ShadowRoot;
     await settleTree(root);
     if (target === 'heading') root.querySelector<HTMLElement>('[data-heading]')?.focus();
-    else if (target === 'summary') root.querySelector<HTMLElement>('carer-error-summary')?.focus();
+    else if (target === 'summary') await focusErrorSummary(root);
     else this.focusQuestion(target);
   }
 
@@ -430,7 +406,8 @@ export class CarerSurvey extends CarerElement {
     return this.viewCache.view;
   }
 
-  private get route(): Route {
+  /** @internal */
+  get route(): Route {
     return route(this.view, this.answers);
   }
 
@@ -461,7 +438,8 @@ export class CarerSurvey extends CarerElement {
     }
   }
 
-  private goTo(position: string, focus: 'heading' | 'summary' | string = 'heading'): void {
+  /** @internal */
+  goTo(position: string, focus: 'heading' | 'summary' | string = 'heading'): void {
     this.position = position;
     this.resumed = false;
     this.focusAfterUpdate = focus;
@@ -550,7 +528,7 @@ export class CarerSurvey extends CarerElement {
     }
     if (next === undefined) {
       this.guard.attempt();
-      void this.send(parts);
+      void parts.send(this);
       return;
     }
     if (next === CHECK) this.returnToCheck = false;
@@ -638,87 +616,11 @@ export class CarerSurvey extends CarerElement {
     e.preventDefault();
     const later = laterNow();
     if (!later || !this.guard.attempt()) return;
-    await this.send(later);
+    await later.send(this);
   };
 
-  /** Checks, builds the envelope, stores it in the outbox (or on the device in local mode) and shows the confirmation. */
-  private async send(parts: Later): Promise<void> {
-    const survey = this.survey!;
-    const { steps, kept } = this.route;
-    const failing = parts.firstFailingStep(survey, steps, kept);
-    if (failing) {
-      // Cannot normally happen (every page was checked), but never send an incomplete response.
-      this.guard.release();
-      if (failing.step) {
-        this.problems = failing.problems;
-        this.returnToCheck = survey.checkAnswers !== false;
-        this.goTo(failing.step.key, 'summary');
-      }
-      return;
-    }
-    const endpoint = this.config.endpoint;
-    const envelope = parts.buildEnvelope({
-      survey,
-      kept,
-      partner: this.config.partner ?? '',
-      locale: this.config.lang,
-      startedAt: this.startedAt,
-      honeypot: this.honeypot,
-    });
-    this.envelopeId = envelope.id;
-    this.dispatchEvent(new CarerSubmitEvent({ envelope }));
-    try {
-      if (endpoint) {
-        const outbox = this.watchOutbox(parts);
-        const record = await outbox.enqueue(envelope, endpoint);
-        // The outbox may already have delivered it.
-        this.applyRecord((await outbox.get(envelope.id)) ?? record);
-      } else {
-        await (await this.drafts()).save(`local|${envelope.id}`, envelope as unknown as Answers, 'local');
-        this.delivery = { status: 'local' };
-      }
-    } catch {
-      // IndexedDB unusable: in local mode the answers cannot be kept; say so rather than pretend.
-      this.delivery = endpoint ? { status: 'pending', attempts: 1, lastError: 'storage' } : { status: 'local' };
-    }
-    this.receipt = parts.receiptFor(envelope.id);
-    await this.saving;
-    this.answers = {};
-    this.resumed = false;
-    const sent: SentRecord = { id: envelope.id, receipt: this.receipt, ...(endpoint ? { endpoint } : {}) };
-    try {
-      const store = await this.drafts();
-      await store.clear(this.draftKey);
-      await store.save(this.doneKey, sent as unknown as Answers, DONE);
-    } catch {
-      // Storage unavailable: the confirmation shows now, but not again after a reload.
-    }
-    this.position = DONE;
-    this.focusAfterUpdate = 'heading';
-    this.guard.release();
-    this.dispatchEvent(new CarerPageEvent({ page: DONE, number: 0, total: steps.length }));
-  }
-
-  private applyRecord(record: OutboxRecord): void {
-    const before = this.delivery?.status;
-    if (before === 'sent') return;
-    if (record.status === 'sent') {
-      this.delivery = { status: 'sent' };
-      this.announcer.announce(msg('Your answers have been sent.', { id: 'survey.status.sent-announce' }));
-      this.dispatchEvent(new CarerSentEvent({ id: record.id, receipt: record.receipt }));
-    } else if (record.status === 'rejected') {
-      this.delivery = { status: 'rejected', lastError: record.lastError };
-      if (before !== 'rejected') {
-        this.dispatchEvent(
-          new CarerErrorEvent({ kind: 'send', message: record.lastError ?? msg('The server refused the answers.', { id: 'survey.error.refused' }) }),
-        );
-      }
-    } else {
-      this.delivery = { status: 'pending', attempts: record.attempts, lastError: record.lastError };
-    }
-  }
-
   // ------------------------------------------------------------------ rendering
+
 
   override render() {
     switch (this.source.status) {
@@ -744,7 +646,7 @@ export class CarerSurvey extends CarerElement {
       if (!later) return renderLoading();
       this.adoptLaterStyles(later);
       if (this.position === DONE) {
-        return later.renderConfirmation({ survey: this.survey!, receipt: this.receipt, delivery: this.delivery, onStartOver: this.onStartOver });
+        return later.renderConfirmation({ survey: this.survey!, receipt: this.receipt, delivery: this.delivery, onStartOver: () => later.startOver(this) });
       }
       return later.renderCheckAnswers({
         survey: this.view,
@@ -774,10 +676,7 @@ export class CarerSurvey extends CarerElement {
   private adoptLaterStyles(parts: Later): void {
     if (this.laterStylesAdopted || !this.shadowRoot) return;
     this.laterStylesAdopted = true;
-    const root = this.shadowRoot;
-    const sheet = parts.laterStyles.styleSheet;
-    if (supportsAdoptingStyleSheets && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    else adoptStyles(root, [parts.laterStyles]); // appends a <style> (with the page's nonce) where sheets cannot be adopted
+    addStyles(this.shadowRoot, parts.laterStyles);
   }
 
   private surveyTitle(): string {
@@ -876,6 +775,7 @@ export class CarerSurvey extends CarerElement {
     if (this.summaryCache?.problems !== this.problems || this.summaryCache.lang !== this.config.lang) {
       this.summaryCache = { problems: this.problems, lang: this.config.lang, errors: this.problems.map((p) => ({ id: p.question, message: this.problemText(p) })) };
     }
+    errorSummaryReady().catch(() => undefined);
     return html`<carer-error-summary part="error-summary" .errors=${this.summaryCache.errors} .focusTarget=${this.focusFromSummary}></carer-error-summary>`;
   }
 

@@ -8,5 +8,5 @@
 export { stepProblems, firstIncompleteAfter, firstFailingStep, problemText } from './checking.js';
 export { renderCheckAnswers } from './pages/check-answers.js';
 export { renderConfirmation } from './pages/confirmation.js';
-export { buildEnvelope, receiptFor, outboxWatcher } from './sending.js';
+export { buildEnvelope, receiptFor, outboxWatcher, send, showSent, startOver, watchOutbox } from './sending.js';
 export { laterStyles } from './pages/later.styles.js';

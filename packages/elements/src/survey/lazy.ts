@@ -56,7 +56,7 @@ export function loadDeviceStore(): Promise<DeviceStore> {
   return deviceStoreLoading;
 }
 
-type Localise = typeof import('@carers-voice/core/i18n');
+type Localise = typeof import('@carers-voice/core/i18n/localise');
 let localise: Localise | undefined;
 
 /** core/i18n (a definition's own translations), once loaded. */
@@ -66,5 +66,5 @@ export function localiseNow(): Localise | undefined {
 
 /** core/i18n, loaded only for a definition that has its own translations. */
 export function loadLocalise(): Promise<unknown> {
-  return localise ? Promise.resolve() : import('@carers-voice/core/i18n').then((m) => (localise = m));
+  return localise ? Promise.resolve() : import('@carers-voice/core/i18n/localise').then((m) => (localise = m));
 }

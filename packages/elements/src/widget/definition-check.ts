@@ -9,4 +9,4 @@ import { parseDefinition } from '@carers-voice/core/content/parse';
 export const checkDefinition = (input: unknown) => parseDefinition(input);
 
 /** The failure wording comes with the checker, so a definition it rejects is described at once. */
-export { describe } from './definition-wording.js';
+export { describe, renderProblemPanel, problemPanelStyles } from './definition-wording.js';

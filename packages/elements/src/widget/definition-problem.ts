@@ -1,32 +1,38 @@
 /**
- * What a widget shows in place of itself when its definition cannot be used: a short message for
- * a carer who meets it, and — under "Details for the website's editor" — what is wrong in plain
- * words with the path of each problem, so the partner's web editor can fix it. Rendered in the
- * widget's own shadow root (no extra element); style it with `definitionProblemStyles`.
+ * What a widget shows in place of itself when its definition cannot be used, and the loading
+ * placeholder, which reserves space so the host page does not jump when the widget appears
+ * (`--carer-widget-min-block-size`, default 12em).
  *
- * Also the loading placeholder, which reserves space so the host page does not jump when the
- * widget appears (`--carer-widget-min-block-size`, default 12em).
+ * The full problem panel (problem-panel.ts) loads with the failure wording, only when something
+ * is wrong: `DefinitionSourceController` waits for it before it shows the problem, and adds its
+ * styles to the widget's shadow root (`useProblemPanel`). Style the placeholder with
+ * `definitionProblemStyles`.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, type CSSResult, type TemplateResult } from 'lit';
+import { addStyles } from '../base/add-styles.js';
 import { msg } from '@lit/localize';
 import type { DefinitionProblem } from './definition-controller.js';
 
+let panel: ((problem: DefinitionProblem) => TemplateResult) | undefined;
+let panelStyles: CSSResult | undefined;
+
+/** The full panel, from the failure wording's chunk once it has loaded. */
+export function setProblemPanel(render: (problem: DefinitionProblem) => TemplateResult, styles: CSSResult): void {
+  panel = render;
+  panelStyles = styles;
+}
+
+const styled = new WeakSet<ShadowRoot>();
+
+/** Adds the panel's styles to `root` (once). */
+export function useProblemPanel(root: ShadowRoot | null): void {
+  if (!root || !panelStyles || styled.has(root)) return;
+  styled.add(root);
+  addStyles(root, panelStyles);
+}
+
 export function renderDefinitionProblem(problem: DefinitionProblem): TemplateResult {
-  return html`<div class="definition-problem" part="definition-problem">
-    <h2 class="definition-problem__title">${msg('Sorry, this form is not working at the moment', { id: 'widget.problem.title' })}</h2>
-    <p>${msg('Please try again later, or contact the organisation that runs this website.', { id: 'widget.problem.carer' })}</p>
-    <details class="definition-problem__details" part="definition-problem-details">
-      <summary>${msg("Details for the website's editor", { id: 'widget.problem.details' })}</summary>
-      <p class="definition-problem__message">${problem.message}</p>
-      ${problem.problems.length
-        ? html`<ul class="definition-problem__list">
-            ${problem.problems.map(
-              (p) => html`<li>${p.path ? html`<code>${p.path}</code>: ` : nothing}${p.message}</li>`,
-            )}
-          </ul>`
-        : nothing}
-    </details>
-  </div>`;
+  return panel ? panel(problem) : html`<div class="definition-problem" part="definition-problem"><p>${problem.message}</p></div>`;
 }
 
 export function renderLoading(): TemplateResult {
@@ -36,35 +42,11 @@ export function renderLoading(): TemplateResult {
 }
 
 export const definitionProblemStyles = css`
-  .widget-loading {
-    min-block-size: var(--carer-widget-min-block-size, 12em);
-    color: var(--cv-color-hint);
-  }
+  .widget-loading,
   .definition-problem {
     min-block-size: var(--carer-widget-min-block-size, 12em);
-    padding: var(--cv-space-4);
-    border: 5px solid var(--cv-color-error);
   }
-  .definition-problem__title {
-    margin: 0 0 var(--cv-space-3);
-    font-size: var(--cv-font-size-large);
-    font-weight: 700;
-  }
-  .definition-problem__details summary {
-    color: var(--cv-color-link);
-    text-decoration: underline;
-    cursor: pointer;
-  }
-  .definition-problem__details[open] > :not(summary) {
-    padding-inline-start: var(--cv-space-4);
-    border-inline-start: 5px solid var(--cv-color-border-subtle);
-  }
-  .definition-problem__list {
-    margin: 0;
-    padding-inline-start: var(--cv-space-5);
-  }
-  .definition-problem code {
-    font-family: ui-monospace, monospace;
-    overflow-wrap: anywhere;
+  .widget-loading {
+    color: var(--cv-color-hint);
   }
 `;

@@ -29,6 +29,7 @@ import { hasValidFingerprint } from '@carers-voice/core/content/fingerprint';
 import { CarerErrorEvent, type CarerProblem } from '../events/events.js';
 import { builtInInstrument, builtInInstrumentIds } from './builtins.js';
 import { looksRenderable } from './definition-shape.js';
+import { setProblemPanel, useProblemPanel } from './definition-problem.js';
 import type { Why } from './definition-wording.js';
 
 export type DefinitionStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -83,7 +84,10 @@ let describeLoad: Promise<(why: Why) => string> | undefined;
 /** Loads the failure wording once (a failed load may be retried). */
 function loadWording(): Promise<(why: Why) => string> {
   describeLoad ??= import('./definition-wording.js').then(
-    (m) => (describe = m.describe),
+    (m) => {
+      setProblemPanel(m.renderProblemPanel, m.problemPanelStyles);
+      return (describe = m.describe);
+    },
     (error: unknown) => {
       describeLoad = undefined;
       throw error;
@@ -127,6 +131,7 @@ function loadChecker(): Promise<Checker> {
   checkerLoad ??= import('./definition-check.js').then(
     (m) => {
       describe ??= m.describe;
+      setProblemPanel(m.renderProblemPanel, m.problemPanelStyles);
       return (checker = m.checkDefinition);
     },
     (error: unknown) => {
@@ -359,6 +364,7 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
       if (generation !== this.generation) return;
       this.definition = undefined;
       this.problem = { message, problems };
+      useProblemPanel(this.host.shadowRoot);
       this.set('error');
       this.host.dispatchEvent(new CarerErrorEvent({ kind: 'definition', message, problems }));
     };

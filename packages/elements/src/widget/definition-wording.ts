@@ -6,6 +6,8 @@
  */
 import { msg, str } from '@lit/localize';
 
+export { renderProblemPanel, problemPanelStyles } from './problem-panel.js';
+
 /** Why a definition could not be used: a code and what its message names. */
 export type Why =
   | ['none']
