@@ -2,11 +2,11 @@
  * The one place the collector meets `@carers-voice/core`'s content and response modules, so the rest
  * of the service reads in its own terms.
  */
-import { createHash } from 'node:crypto';
 import { listQuestionsOnce, parseDefinition, resolveOptions, type Definition, type Question } from '@carers-voice/core/content';
 import { parseEnvelope, checkAnswers, receiptCode, normaliseReceiptCode, splitContact, type ResponseEnvelope } from '@carers-voice/core/response';
 import type { OptionsResolver } from '@carers-voice/core/aggregate';
 import { isPlainValidEnvelope } from './envelope-check.js';
+import { sha256Hex } from './ingest.js';
 
 export type Envelope = ResponseEnvelope;
 export type Problem = { path?: string; question?: string; message: string };
@@ -42,7 +42,7 @@ export function optionsResolver(): OptionsResolver {
 /** Receipt codes are only stored hashed: the code itself stays with the carer. */
 export function hashReceipt(typed: string): string | undefined {
   const code = normaliseReceiptCode(typed);
-  return code ? createHash('sha256').update(code).digest('hex') : undefined;
+  return code ? sha256Hex(code) : undefined;
 }
 export function receiptHash(envelope: Envelope): string {
   return hashReceipt(receiptCode(envelope.id))!;

@@ -11,7 +11,7 @@
  * racing on one id meet at the unique index, so one row whatever happens.
  */
 import { sql, type Kysely } from 'kysely';
-import { createHash } from 'node:crypto';
+import { createHash, hash as cryptoHash } from 'node:crypto';
 import { mergeIncrements, type AggregatableDefinition, type OptionsResolver } from '@carers-voice/core/aggregate';
 import type { DB } from './db/schema.js';
 import { Tallier, type TallierOptions } from './tallier.js';
@@ -39,8 +39,11 @@ export type IngestOutcome = { kind: 'stored' } | { kind: 'duplicate' } | { kind:
 
 /** A stable hash of any JSON value: keys sorted, so key order in the body does not matter. */
 export function hashBody(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  return sha256Hex(canonicalJson(value));
 }
+/** SHA-256 in hex: Node's one-shot `crypto.hash` (Node ≥ 20.12) where there is one, a few µs cheaper than a Hash object. */
+export const sha256Hex: (text: string) => string =
+  typeof cryptoHash === 'function' ? (text) => cryptoHash('sha256', text, 'hex') : (text) => createHash('sha256').update(text).digest('hex');
 export function canonicalJson(value: unknown): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value ?? null);
   // Plain loops and string appends: about a third cheaper than map/join on every response.
