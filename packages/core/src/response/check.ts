@@ -83,7 +83,12 @@ export function checkAnswers(definition: Definition, answers: unknown, options: 
       const value = answerOf(given, question.id);
       const found = checkOne(question, value);
       if (found.length > 0) problems.push(...found);
-      else if (value !== undefined && value !== null) setOwn(kept, question.id, value);
+      // A plain assignment (much cheaper than defineProperty) makes the same own property for any id but
+      // "__proto__", which would set the prototype instead.
+      else if (value !== undefined && value !== null) {
+        if (question.id === '__proto__') setOwn(kept, question.id, value);
+        else kept[question.id] = value;
+      }
     }
     return problems.length > 0 ? { ok: false, problems } : { ok: true, answers: kept };
   } catch {
