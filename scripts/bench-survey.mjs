@@ -3,9 +3,11 @@
 // 10-question survey (2 single, 2 multiple, 3 likert, 1 select, 2 free text) on a plain host page in
 // headless Chromium at 4× CPU throttle, median of 7 runs, beside a bare hand-written Lit element
 // rendering the same 10 questions (the floor):
-//   - gzipped bytes the page downloads for <carer-survey> (esbuild, minified): the static closure
-//     ("up front"), what the page had fetched when the first question showed, and what it has
-//     fetched once idle (the part after the first page is preloaded then)
+//   - gzipped bytes the page downloads for <carer-survey> from the real drop-in (`pnpm build:embed`:
+//     the loader `carers-voice.js`, which finds the tag and loads the survey): what a page showing
+//     only a survey loads up front, what it had fetched when the first question showed, and what it
+//     has fetched once idle (the part after the first page is preloaded then). The bare element is
+//     one esbuild bundle (Lit + the element, minified).
 //   - for a checked definition (with its `checked` fingerprint: rendered without the checker) and
 //     an unchecked one (the checker — zod, the parsers, the problem text — loads first)
 //   - navigation → first question visible, and → first radio click handled
@@ -13,6 +15,7 @@
 //   - p95 time to save an answer draft to IndexedDB
 // Not a test: numbers vary by machine. Uses Debian's Chromium through playwright-core.
 import { build } from 'esbuild';
+import { buildEmbed } from '../packages/embed/scripts/build.mjs';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -135,9 +138,9 @@ async function bundle(name, entry) {
   return { file: entryOut.split('/').pop(), eagerGz: gz(eager), lazyGz: gz(new Set([...lazy].filter((f) => !eager.has(f)))) };
 }
 
-const surveyEntry = join(dir, 'survey-entry.js');
-writeFileSync(surveyEntry, `import '${join(root, 'packages/elements/src/survey/define.ts')}';`);
-const carer = await bundle('carer-survey', surveyEntry);
+// The survey as partners get it: the drop-in, built into out/ beside the bare element's bundle.
+const { manifest } = await buildEmbed({ outdir: join(dir, 'out'), quiet: true });
+const carer = { file: manifest.loader, eagerGz: manifest.widgets['carer-survey'].gzip };
 const bare = await bundle('bare-survey', join(dir, 'bare-entry.js'));
 const gzOf = new Map(readdirSync(join(dir, 'out')).map((f) => [f, gzipSync(readFileSync(join(dir, 'out', f)), { level: 9 }).length]));
 

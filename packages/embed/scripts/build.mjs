@@ -195,6 +195,7 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
   const widgetFiles = {
     name: 'widget-files',
     resolveId(source) {
+      if (source === 'carers-voice:shared') return { id: sharedFile, external: true };
       const bare = source.replace(/^optional:/, '');
       if (builds[bare]) return { id: `./${builds[bare]}`, external: true };
       return null;

@@ -26,6 +26,12 @@ const widgets: Record<string, Loader> = {
   'carer-statement-heatmap': () => import('@carers-voice/charts/define'),
 };
 
+/**
+ * The file every widget imports (Lit and localisation): asked for beside the widget's own file, so
+ * the two arrive together rather than one after the other. (The build names the real file.)
+ */
+const shared = () => import('carers-voice:shared').catch(() => undefined);
+
 /** Tags this script can define, for partners' own checks (`carersVoice.tags`). */
 export const tags = Object.keys(widgets);
 
@@ -53,6 +59,7 @@ export function load(tag: string, mode?: 'frame' | 'inline'): Promise<boolean> {
   const loader: Loader | undefined = frame
     ? () => import('./frame/frame-host.js').then((m) => (m.defineFrameHost(name), m))
     : widgets[name];
+  if (!frame && name in widgets) void shared();
   const done = !loader
     ? Promise.resolve(false)
     : loader().then(

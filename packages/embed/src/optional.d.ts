@@ -5,3 +5,6 @@
 declare module 'optional:*' {
   export const missing: true | undefined;
 }
+
+/** `import('carers-voice:shared')` in the loader: the build resolves it to the shared file (`shared-<hash>.js`). */
+declare module 'carers-voice:shared' {}

@@ -6,9 +6,9 @@
  */
 // What the widgets use (a build error names anything missing). `_$LH` is lit-html's door for its
 // own directive helpers, which widgets bundle with the directives they use.
-export { LitElement, ReactiveElement, adoptStyles, css, html, mathml, noChange, nothing, render, supportsAdoptingStyleSheets, svg, unsafeCSS } from 'lit';
+export { LitElement, adoptStyles, css, html, mathml, noChange, nothing, supportsAdoptingStyleSheets, svg, unsafeCSS } from 'lit';
 export { _$LH } from 'lit/html.js';
 export { property, state } from 'lit/decorators.js';
 // Localisation too: one @lit/localize and one active language for every widget on the page.
-export { LOCALE_STATUS_EVENT, configureLocalization, localized, msg, str, updateWhenLocaleChanges } from '@lit/localize';
-export * from '@carers-voice/elements/i18n';
+export { localized, msg, str, updateWhenLocaleChanges } from '@lit/localize';
+export { getLocale, resolveLocale, setLocale, textDirection } from '@carers-voice/elements/i18n';
