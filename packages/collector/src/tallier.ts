@@ -310,31 +310,41 @@ export class Tallier {
 
 /**
  * Increments of many responses added up, by slice (instrument, version, partner, year) and then by
- * group question → group value → question → option. Nested maps keyed by the definition's own strings
+ * question → option → group question → group value. Nested maps keyed by the definition's own strings
  * (whose hashes V8 keeps) rather than one joined key per increment: no string is built per increment.
  */
 class Merged {
-  private slices = new Map<string, { key: [string, number, string, number]; groups: Map<string, Map<string, Map<string, Map<string, { n: number; sum: number }>>>>; visit: IncrementVisitor }>();
+  private slices = new Map<string, { key: [string, number, string, number]; questions: Map<string, Map<string, Map<string, Map<string, { n: number; sum: number }>>>>; visit: IncrementVisitor }>();
 
   slice(instrumentId: string, version: number, partnerId: string, year: number) {
     const id = `${instrumentId}\u0000${version}\u0000${partnerId}\u0000${year}`;
     let s = this.slices.get(id);
     if (!s) {
-      const groups = new Map<string, Map<string, Map<string, Map<string, { n: number; sum: number }>>>>();
+      // question → option → group question → group value: the visitor is called for one question and
+      // option once per group in a row, so the (question, option) level is looked up once for all of them.
+      const questions = new Map<string, Map<string, Map<string, Map<string, { n: number; sum: number }>>>>();
+      let lastQuestion: string | undefined;
+      let lastOption: string | undefined;
+      let groups!: Map<string, Map<string, { n: number; sum: number }>>;
       const visit: IncrementVisitor = (question, option, groupQuestion, groupValue, n, sum) => {
+        if (question !== lastQuestion || option !== lastOption) {
+          let byOption = questions.get(question);
+          if (!byOption) questions.set(question, (byOption = new Map()));
+          let g = byOption.get(option);
+          if (!g) byOption.set(option, (g = new Map()));
+          lastQuestion = question;
+          lastOption = option;
+          groups = g;
+        }
         let byValue = groups.get(groupQuestion);
         if (!byValue) groups.set(groupQuestion, (byValue = new Map()));
-        let byQuestion = byValue.get(groupValue);
-        if (!byQuestion) byValue.set(groupValue, (byQuestion = new Map()));
-        let byOption = byQuestion.get(question);
-        if (!byOption) byQuestion.set(question, (byOption = new Map()));
-        const cell = byOption.get(option);
+        const cell = byValue.get(groupValue);
         if (cell) {
           cell.n += n;
           cell.sum += sum;
-        } else byOption.set(option, { n, sum });
+        } else byValue.set(groupValue, { n, sum });
       };
-      this.slices.set(id, (s = { key: [instrumentId, version, partnerId, year], groups, visit }));
+      this.slices.set(id, (s = { key: [instrumentId, version, partnerId, year], questions, visit }));
     }
     return s;
   }
@@ -342,12 +352,12 @@ class Merged {
   /** Every row, sorted in the primary key's order, so concurrent writers lock tally rows in one order. */
   rows(): TallyWrite[] {
     const out: TallyWrite[] = [];
-    for (const { key, groups } of this.slices.values()) {
+    for (const { key, questions } of this.slices.values()) {
       const [instrument_id, instrument_version, partner_id, year] = key;
-      for (const [groupQuestion, byValue] of groups) {
-        for (const [groupValue, byQuestion] of byValue) {
-          for (const [question, byOption] of byQuestion) {
-            for (const [option, c] of byOption) out.push({ instrument_id, instrument_version, partner_id, year, question, option, groupQuestion, groupValue, n: c.n, sum: c.sum });
+      for (const [question, byOption] of questions) {
+        for (const [option, groups] of byOption) {
+          for (const [groupQuestion, byValue] of groups) {
+            for (const [groupValue, c] of byValue) out.push({ instrument_id, instrument_version, partner_id, year, question, option, groupQuestion, groupValue, n: c.n, sum: c.sum });
           }
         }
       }
