@@ -189,13 +189,15 @@ export async function buildApp({ config, database, now = () => new Date(), inges
       );
     },
   });
-  app.addHook('onSend', async (req, reply) => {
+  // A callback hook, not an async one: no promise per response.
+  app.addHook('onSend', (req, reply, payload, done) => {
     const path = req.url.split('?')[0] ?? '';
     if (PUBLIC_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
       const vary = reply.getHeader('vary');
       if (!String(vary ?? '').toLowerCase().includes('origin')) reply.header('vary', vary ? `${vary}, Origin` : 'Origin');
     }
     reply.header('x-content-type-options', 'nosniff');
+    done(null, payload);
   });
 
   await app.register(rateLimit, {
