@@ -204,69 +204,77 @@ export class IngestWriter {
   }
 
   private async write(items: IngestItem[]): Promise<IngestOutcome[]> {
-    return this.db.transaction().execute(async (tx) => {
-      // Within one batch, the first of several posts of one id is the one inserted.
-      const firstIndex = new Map<string, number>();
-      items.forEach((it, i) => {
-        if (!firstIndex.has(it.id)) firstIndex.set(it.id, i);
-      });
-      const unique = [...firstIndex.values()].map((i) => items[i]!);
-      const payload = JSON.stringify(
-        unique.map((it) => ({
-          id: it.id,
-          instrument_id: it.instrumentId,
-          instrument_version: it.instrumentVersion,
-          partner_id: it.partnerId,
-          locale: it.locale,
-          period: it.period,
-          started_at: it.startedAt,
-          submitted_at: it.submittedAt,
-          answers: it.answers,
-          meta: it.meta,
-          body_hash: it.bodyHash,
-          receipt_hash: it.receiptHash,
-          status: it.quarantineReason ? 'quarantined' : 'counted',
-          quarantine_reason: it.quarantineReason,
-        })),
-      );
-      // One statement: the rows, and a queue line for each counted one (the tallier counts it later).
-      const inserted = await sql<{ id: string }>`
-        with ins as (
-          insert into responses (id, instrument_id, instrument_version, partner_id, locale, period, started_at,
-            submitted_at, answers, meta, body_hash, receipt_hash, status, quarantine_reason)
-          select id, instrument_id, instrument_version, partner_id, locale, period, started_at, submitted_at,
-            answers, meta, body_hash, receipt_hash, status, quarantine_reason
-          from jsonb_to_recordset(${payload}::jsonb) as x(id uuid, instrument_id text, instrument_version int,
-            partner_id text, locale text, period int, started_at timestamptz, submitted_at timestamptz,
-            answers jsonb, meta jsonb, body_hash text, receipt_hash text, status text, quarantine_reason text)
-          order by id
-          on conflict (id) do nothing
-          returning id, status),
-        queued as (insert into tally_queue (response_id) select id from ins where status = 'counted')
-        select id from ins`.execute(tx);
-      const insertedIds = new Set(inserted.rows.map((r) => String(r.id).toLowerCase()));
+    // Without contact details a batch is stored by one statement, atomic on its own: no BEGIN and COMMIT
+    // round trips (on PGlite ~0.4 ms each per batch). Contact details are stored in the same
+    // transaction as their rows.
+    const anyContact = items.some((it) => it.contact && Object.keys(it.contact).length);
+    return anyContact ? this.db.transaction().execute((tx) => this.writeIn(tx, items)) : this.writeIn(this.db, items);
+  }
 
-      const existingIds = unique.filter((it) => !insertedIds.has(it.id)).map((it) => it.id);
-      const existing = new Map<string, string>();
-      if (existingIds.length) {
-        const rows = await tx.selectFrom('responses').select(['id', 'body_hash']).where('id', 'in', existingIds).execute();
-        for (const r of rows) existing.set(String(r.id).toLowerCase(), r.body_hash);
-      }
+  /** `tx`: the database itself (one statement, no contact details) or the transaction write() opened. */
+  private async writeIn(tx: Kysely<DB>, items: IngestItem[]): Promise<IngestOutcome[]> {
+    // Within one batch, the first of several posts of one id is the one inserted.
+    const firstIndex = new Map<string, number>();
+    items.forEach((it, i) => {
+      if (!firstIndex.has(it.id)) firstIndex.set(it.id, i);
+    });
+    const unique = [...firstIndex.values()].map((i) => items[i]!);
+    const payload = JSON.stringify(
+      unique.map((it) => ({
+        id: it.id,
+        instrument_id: it.instrumentId,
+        instrument_version: it.instrumentVersion,
+        partner_id: it.partnerId,
+        locale: it.locale,
+        period: it.period,
+        started_at: it.startedAt,
+        submitted_at: it.submittedAt,
+        answers: it.answers,
+        meta: it.meta,
+        body_hash: it.bodyHash,
+        receipt_hash: it.receiptHash,
+        status: it.quarantineReason ? 'quarantined' : 'counted',
+        quarantine_reason: it.quarantineReason,
+      })),
+    );
+    // One statement: the rows, and a queue line for each counted one (the tallier counts it later).
+    const inserted = await sql<{ id: string }>`
+      with ins as (
+        insert into responses (id, instrument_id, instrument_version, partner_id, locale, period, started_at,
+          submitted_at, answers, meta, body_hash, receipt_hash, status, quarantine_reason)
+        select id, instrument_id, instrument_version, partner_id, locale, period, started_at, submitted_at,
+          answers, meta, body_hash, receipt_hash, status, quarantine_reason
+        from jsonb_to_recordset(${payload}::jsonb) as x(id uuid, instrument_id text, instrument_version int,
+          partner_id text, locale text, period int, started_at timestamptz, submitted_at timestamptz,
+          answers jsonb, meta jsonb, body_hash text, receipt_hash text, status text, quarantine_reason text)
+        order by id
+        on conflict (id) do nothing
+        returning id, status),
+      queued as (insert into tally_queue (response_id) select id from ins where status = 'counted')
+      select id from ins`.execute(tx);
+    const insertedIds = new Set(inserted.rows.map((r) => String(r.id).toLowerCase()));
 
-      const contacts = unique.filter((it) => insertedIds.has(it.id) && it.contact && Object.keys(it.contact).length);
-      if (contacts.length) {
-        await tx
-          .insertInto('contacts')
-          .values(contacts.map((it) => ({ response_id: it.id, details: JSON.stringify(it.contact) })))
-          .execute();
-      }
+    const existingIds = unique.filter((it) => !insertedIds.has(it.id)).map((it) => it.id);
+    const existing = new Map<string, string>();
+    if (existingIds.length) {
+      const rows = await tx.selectFrom('responses').select(['id', 'body_hash']).where('id', 'in', existingIds).execute();
+      for (const r of rows) existing.set(String(r.id).toLowerCase(), r.body_hash);
+    }
 
-      return items.map((it, i): IngestOutcome => {
-        const first = firstIndex.get(it.id)!;
-        const storedHash = insertedIds.has(it.id) ? items[first]!.bodyHash : existing.get(it.id);
-        if (insertedIds.has(it.id) && first === i) return { kind: 'stored' };
-        return storedHash === it.bodyHash ? { kind: 'duplicate' } : { kind: 'conflict' };
-      });
+    // (Only in a transaction: write() opens one whenever the batch carries contact details.)
+    const contacts = unique.filter((it) => insertedIds.has(it.id) && it.contact && Object.keys(it.contact).length);
+    if (contacts.length) {
+      await tx
+        .insertInto('contacts')
+        .values(contacts.map((it) => ({ response_id: it.id, details: JSON.stringify(it.contact) })))
+        .execute();
+    }
+
+    return items.map((it, i): IngestOutcome => {
+      const first = firstIndex.get(it.id)!;
+      const storedHash = insertedIds.has(it.id) ? items[first]!.bodyHash : existing.get(it.id);
+      if (insertedIds.has(it.id) && first === i) return { kind: 'stored' };
+      return storedHash === it.bodyHash ? { kind: 'duplicate' } : { kind: 'conflict' };
     });
   }
 }
