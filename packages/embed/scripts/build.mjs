@@ -44,18 +44,6 @@ export const knownOverBudget = {};
 /** The gzip bytes CI allows a widget today. */
 export const ceiling = (tag) => knownOverBudget[tag] ?? budgets[tag];
 
-// `import('optional:x')`: x if it resolves, else a stub module saying it is missing.
-const optional = {
-  name: 'optional',
-  async resolveId(source, importer) {
-    if (!source.startsWith('optional:')) return null;
-    return (await this.resolve(source.slice('optional:'.length), importer)) ?? '\0optional-missing';
-  },
-  load(id) {
-    return id === '\0optional-missing' ? 'export const missing = true;' : null;
-  },
-};
-
 /**
  * Rolldown's output described the way esbuild's metafile does (paths relative to the repository
  * root; each output's static and dynamic imports, source modules and their bytes before minifying,
@@ -91,6 +79,12 @@ function files(dir) {
   });
 }
 
+/**
+ * Chunks of a widget's build (by Rolldown chunk name) that the loader asks for beside the widget's
+ * own file, because its first screen usually waits for them.
+ */
+const preloadChunks = { survey: ['define-core'] };
+
 /** The common Rolldown options of every build below. */
 const inputOptions = (input, plugins, quiet) => ({
   input,
@@ -99,7 +93,7 @@ const inputOptions = (input, plugins, quiet) => ({
   tsconfig: join(root, 'tsconfig.base.json'),
   resolve: { conditionNames: ['source', 'browser', 'production', 'import', 'default'] },
   transform: { target: ['chrome91', 'firefox90', 'safari15'], define: { 'process.env.NODE_ENV': '"production"' } },
-  plugins: [optional, minifyTemplatesPlugin, ...plugins],
+  plugins: [minifyTemplatesPlugin, ...plugins],
   logLevel: quiet ? 'silent' : 'warn',
 });
 const outputOptions = { format: 'esm', minify: true, comments: false };
@@ -124,7 +118,15 @@ async function buildWidget(name, specifier, outdir, quiet, shared) {
     entryFileNames: '[name]-[hash].js',
     chunkFileNames: `${name}-[name]-[hash].js`,
     // Everything the define module imports statically goes in the entry file itself ($initial).
-    codeSplitting: { groups: [{ name, tags: ['$initial'] }] },
+    // The controls most first screens need that are not in it (likert, select, text: kit/define-core)
+    // arrive as one file with everything they import, so a first page that shows them waits for
+    // one more request, not a chain of two.
+    codeSplitting: {
+      groups: [
+        { name, tags: ['$initial'], priority: 2 },
+        { name: 'define-core', test: /[\\/]kit[\\/]define-core\.ts$/, priority: 1 },
+      ],
+    },
   });
   await bundle.close();
   const entry = output.find((c) => c.type === 'chunk' && c.isEntry);
@@ -141,6 +143,7 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
   mkdirSync(outdir, { recursive: true });
   const builds = {};
   const outputs = [];
+  const preloadFiles = {};
   // The shared file first (src/shared.ts: Lit and localisation). Its exports get one- or two-letter
   // names (every widget imports them by name, so long names would cost bytes in every file).
   const sharedSource = join(pkg, 'src/shared.ts');
@@ -178,27 +181,33 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
     load: (id) =>
       id === '\0shared' ? `export { ${[...short].map(([n, s]) => `${s} as ${n}`).join(', ')} } from ${JSON.stringify(sharedFile)};` : null,
   };
-  for (const [tag, [name, specifier]] of Object.entries(widgetEntries)) {
+  for (const [name, specifier] of Object.values(widgetEntries)) {
     if (builds[specifier]) continue;
-    const resolved = await buildWidget(name, specifier, outdir, quiet, shared).catch((error) => {
-      // `optional:` in the loader: a widget whose module does not exist yet is left out.
-      if (/could not resolve|cannot find/i.test(String(error?.message ?? error))) return undefined;
-      throw error;
-    });
-    if (!resolved) continue;
+    const resolved = await buildWidget(name, specifier, outdir, quiet, shared);
     builds[specifier] = resolved.entry;
     outputs.push(...resolved.output);
-    void tag;
+    const extra = (preloadChunks[name] ?? []).map((chunk) => resolved.output.find((c) => c.type === 'chunk' && c.name === chunk)?.fileName);
+    if (extra.includes(undefined)) throw new Error(`the ${name} build has no chunk named ${preloadChunks[name].join(' or ')} to preload`);
+    preloadFiles[name] = extra;
   }
   // The loader (and `frame`, iframe mode's size reporter, loaded by the collector's /embed/frame/
   // page): each widget's module is the external file built above.
   const widgetFiles = {
     name: 'widget-files',
-    resolveId(source) {
+    resolveId(source, importer) {
       if (source === 'carers-voice:shared') return { id: sharedFile, external: true };
-      const bare = source.replace(/^optional:/, '');
-      if (builds[bare]) return { id: `./${builds[bare]}`, external: true };
+      if (source === 'carers-voice:preloads') return '\0preloads';
+      if (importer === '\0preloads') return { id: source, external: true };
+      if (builds[source]) return { id: `./${builds[source]}`, external: true };
       return null;
+    },
+    // { 'carer-survey': () => import('./survey-define-core-….js'), … }
+    load(id) {
+      if (id !== '\0preloads') return null;
+      const entries = Object.entries(widgetEntries).flatMap(([tag, [name]]) =>
+        preloadFiles[name]?.length ? [`${JSON.stringify(tag)}: () => Promise.all([${preloadFiles[name].map((f) => `import(${JSON.stringify(`./${f}`)})`).join(', ')}])`] : [],
+      );
+      return `export default { ${entries.join(', ')} };`;
     },
   };
   const loader = await rolldown(inputOptions({ 'carers-voice': join(pkg, 'src/carers-voice.ts'), frame: join(pkg, 'src/frame/frame.ts') }, [widgetFiles], quiet));

@@ -9,17 +9,14 @@
  * stylesheet, which a strict Content-Security-Policy allows without `'unsafe-inline'` or a nonce.
  */
 
-type Loader = () => Promise<{ missing?: true } | object>;
+type Loader = () => Promise<unknown>;
 
-/**
- * One lazy import per tag. Bundlers need literal paths; `optional:` marks a widget that may not be
- * built yet (the build resolves it to a stub that says so, and the loader warns instead of failing).
- */
+/** One lazy import per tag (bundlers need literal paths). */
 const widgets: Record<string, Loader> = {
   'carer-voice': () => import('@carers-voice/elements/provider/define'),
   'carer-survey': () => import('@carers-voice/elements/survey/define'),
   'carer-quiz': () => import('@carers-voice/elements/quiz/define'),
-  'carer-poll': () => import('optional:@carers-voice/elements/poll/define'),
+  'carer-poll': () => import('@carers-voice/elements/poll/define'),
   'carer-priority-check': () => import('@carers-voice/elements/priority-check/define'),
   'carer-results': () => import('@carers-voice/charts/define'),
   // Defined by the same module as <carer-results> (a dashboard's statement heat map).
@@ -32,6 +29,13 @@ const widgets: Record<string, Loader> = {
  */
 const shared = () => import('carers-voice:shared').catch(() => undefined);
 
+/**
+ * What else a widget's first screen usually waits for, asked for at the same time (the build fills
+ * this in: the survey's likert, select and text controls, which its first page waits for whenever
+ * the survey uses them anywhere).
+ */
+import preloads from 'carers-voice:preloads';
+
 /** Tags this script can define, for partners' own checks (`carersVoice.tags`). */
 export const tags = Object.keys(widgets);
 
@@ -43,7 +47,7 @@ const frameable = ['carer-survey', 'carer-quiz', 'carer-poll', 'carer-priority-c
 
 /**
  * Loads the code for `tag` (once; later calls get the same promise). Resolves `true` when the tag
- * is defined, `false` when this build has no such widget (a console warning says so).
+ * is defined, `false` when this script has no such widget or its code could not be loaded (the console says why).
  *
  * Iframe mode: when `mode` is 'frame', or (mode not given) any `<tag mode="frame">` is in the
  * document, the tag is defined as a light frame host instead, and the widget's own code is never
@@ -59,17 +63,14 @@ export function load(tag: string, mode?: 'frame' | 'inline'): Promise<boolean> {
   const loader: Loader | undefined = frame
     ? () => import('./frame/frame-host.js').then((m) => (m.defineFrameHost(name), m))
     : widgets[name];
-  if (!frame && name in widgets) void shared();
+  if (!frame && name in widgets) {
+    void shared();
+    void preloads[name]?.().catch(() => undefined);
+  }
   const done = !loader
     ? Promise.resolve(false)
     : loader().then(
-        (module) => {
-          if ('missing' in module && module.missing) {
-            console.warn(`carers-voice: <${name}> is not in this version of carers-voice.js yet, so it stays empty.`);
-            return false;
-          }
-          return true;
-        },
+        () => true,
         (error: unknown) => {
           // A chunk that fails to load (offline, blocked) must not stop the other widgets.
           started.delete(name);
