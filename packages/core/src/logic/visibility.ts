@@ -52,7 +52,11 @@ export function computeVisibility(definition: Definition, answers: Answers): Vis
       visible.push(entry);
       shownIds.add(q.id);
       const answer = answerOf(answers, q.id);
-      if (answer !== undefined) Object.defineProperty(seen, q.id, { value: answer, enumerable: true, writable: true, configurable: true });
+      // Assigned (much cheaper than defineProperty, the same own property), except "__proto__".
+      if (answer !== undefined) {
+        if (q.id === '__proto__') Object.defineProperty(seen, q.id, { value: answer, enumerable: true, writable: true, configurable: true });
+        else seen[q.id] = answer;
+      }
     } else hidden.push(entry);
   }
   // Pages with no questions listed would not be visited above; a page always has at least one.
