@@ -79,12 +79,6 @@ function files(dir) {
   });
 }
 
-/**
- * Chunks of a widget's build (by Rolldown chunk name) that the loader asks for beside the widget's
- * own file, because its first screen usually waits for them.
- */
-const preloadChunks = { survey: ['define-core'] };
-
 /** The common Rolldown options of every build below. */
 const inputOptions = (input, plugins, quiet) => ({
   input,
@@ -143,7 +137,6 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
   mkdirSync(outdir, { recursive: true });
   const builds = {};
   const outputs = [];
-  const preloadFiles = {};
   // The shared file first (src/shared.ts: Lit and localisation). Its exports get one- or two-letter
   // names (every widget imports them by name, so long names would cost bytes in every file).
   const sharedSource = join(pkg, 'src/shared.ts');
@@ -186,28 +179,15 @@ export async function buildEmbed({ outdir = join(pkg, 'dist/v1'), quiet = false 
     const resolved = await buildWidget(name, specifier, outdir, quiet, shared);
     builds[specifier] = resolved.entry;
     outputs.push(...resolved.output);
-    const extra = (preloadChunks[name] ?? []).map((chunk) => resolved.output.find((c) => c.type === 'chunk' && c.name === chunk)?.fileName);
-    if (extra.includes(undefined)) throw new Error(`the ${name} build has no chunk named ${preloadChunks[name].join(' or ')} to preload`);
-    preloadFiles[name] = extra;
   }
   // The loader (and `frame`, iframe mode's size reporter, loaded by the collector's /embed/frame/
   // page): each widget's module is the external file built above.
   const widgetFiles = {
     name: 'widget-files',
-    resolveId(source, importer) {
+    resolveId(source) {
       if (source === 'carers-voice:shared') return { id: sharedFile, external: true };
-      if (source === 'carers-voice:preloads') return '\0preloads';
-      if (importer === '\0preloads') return { id: source, external: true };
       if (builds[source]) return { id: `./${builds[source]}`, external: true };
       return null;
-    },
-    // { 'carer-survey': () => import('./survey-define-core-….js'), … }
-    load(id) {
-      if (id !== '\0preloads') return null;
-      const entries = Object.entries(widgetEntries).flatMap(([tag, [name]]) =>
-        preloadFiles[name]?.length ? [`${JSON.stringify(tag)}: () => Promise.all([${preloadFiles[name].map((f) => `import(${JSON.stringify(`./${f}`)})`).join(', ')}])`] : [],
-      );
-      return `export default { ${entries.join(', ')} };`;
     },
   };
   const loader = await rolldown(inputOptions({ 'carers-voice': join(pkg, 'src/carers-voice.ts'), frame: join(pkg, 'src/frame/frame.ts') }, [widgetFiles], quiet));

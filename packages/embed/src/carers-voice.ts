@@ -29,12 +29,6 @@ const widgets: Record<string, Loader> = {
  */
 const shared = () => import('carers-voice:shared').catch(() => undefined);
 
-/**
- * What else a widget's first screen usually waits for, asked for at the same time (the build fills
- * this in: the survey's likert, select and text controls, which its first page waits for whenever
- * the survey uses them anywhere).
- */
-import preloads from 'carers-voice:preloads';
 
 /** Tags this script can define, for partners' own checks (`carersVoice.tags`). */
 export const tags = Object.keys(widgets);
@@ -63,10 +57,7 @@ export function load(tag: string, mode?: 'frame' | 'inline'): Promise<boolean> {
   const loader: Loader | undefined = frame
     ? () => import('./frame/frame-host.js').then((m) => (m.defineFrameHost(name), m))
     : widgets[name];
-  if (!frame && name in widgets) {
-    void shared();
-    void preloads[name]?.().catch(() => undefined);
-  }
+  if (!frame && name in widgets) void shared();
   const done = !loader
     ? Promise.resolve(false)
     : loader().then(

@@ -92,6 +92,16 @@ interface ControlLike extends HTMLElement {
  * @cssproperty --carer-color-success - The confirmation panel.
  * @cssproperty --carer-color-error - Errors.
  */
+/** The question types `questions` show, their follow-ups' included. */
+function controlTypes(questions: Question[]): Set<Question['type']> {
+  const types = new Set<Question['type']>();
+  for (const q of questions) {
+    types.add(q.type);
+    if ((q.type === 'single' || q.type === 'multiple') && q.reveal) for (const r of Object.values(q.reveal)) types.add(r.type);
+  }
+  return types;
+}
+
 export class CarerSurvey extends CarerElement {
   static override styles: CSSResultGroup = [CarerElement.styles, buttonStyles, definitionProblemStyles, widgetChromeStyles, surveyStyles];
 
@@ -278,28 +288,27 @@ export class CarerSurvey extends CarerElement {
     this.startedAt = new Date().toISOString();
     this.position = this.firstKey(survey);
     this.draftReady = false;
-    // Controls the kit loads on first use (rating, number, ranking, points, statement): wait for
-    // them before the first page shows, so no question appears late or moves the page.
-    const types = new Set<Question['type']>();
-    for (const page of survey.pages) {
-      for (const q of page.questions) {
-        types.add(q.type);
-        if ((q.type === 'single' || q.type === 'multiple') && q.reveal) for (const r of Object.values(q.reveal)) types.add(r.type);
-      }
-    }
+    // Controls the kit loads on first use (likert, select, text …; rating, number, ranking,
+    // points, statement): every one the survey uses starts loading now, and a page shows once its
+    // own are here, so no question appears late or moves the page, and a control only a later
+    // page needs never delays the first question.
     // Offline before a control arrived: show the page anyway; each question retries its control.
     const translations = survey.translations ? loadLocalise() : undefined;
-    const controls = loadControls(types);
-    this.controlsLoad = controls || translations ? Promise.all([controls, translations]).then(() => undefined, () => undefined) : undefined;
+    const load = (questions: Question[]) => Promise.all([loadControls(controlTypes(questions)), translations]).then(() => undefined, () => undefined);
+    this.controlsLoad = load(survey.pages.flatMap((p) => p.questions));
+    const pageControls = () => load(this.route.steps.find((x) => x.key === this.position)?.questions ?? []);
     this.askStore(); // again if `database` was set after the element joined the page
     this.draftLoad = this.mayHaveDraft.then((may) => (may ? this.loadDraft(survey) : undefined));
     const draft = this.draftLoad;
     const draftOrTimeout = this.mayHaveDraft.then((may) =>
       may ? Promise.race([draft, new Promise<void>((resolve) => setTimeout(resolve, DRAFT_WAIT_MS))]) : undefined,
     );
-    this.shown = Promise.all([this.controlsLoad, draftOrTimeout]).then(() => {
-      if (this.survey === survey) this.draftReady = true;
-    });
+    // The first page's controls and the draft together; then the page the draft resumes on.
+    this.shown = Promise.all([pageControls(), draftOrTimeout])
+      .then(pageControls)
+      .then(() => {
+        if (this.survey === survey) this.draftReady = true;
+      });
   }
 
   /**
@@ -628,7 +637,7 @@ export class CarerSurvey extends CarerElement {
         return renderDefinitionProblem(this.source.problem!);
       case 'idle':
         return html`<div class="widget-loading" part="loading">
-          <p>${msg('Nothing to show yet: set the src attribute, the instrument attribute or the definition property.', { id: 'widget.error.none' })}</p>
+          <p>${this.source.idleMessage ?? ''}</p>
         </div>`;
       case 'loading':
         return renderLoading();

@@ -169,6 +169,8 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
   definition: DefinitionOf<K> | undefined;
   /** What is wrong, once `status` is `error`. */
   problem: DefinitionProblem | undefined;
+  /** Idle (no src, instrument or definition) for a moment: what to tell the partner, once its wording has loaded. */
+  idleMessage: string | undefined;
 
   private source: Source | undefined;
   private generation = 0;
@@ -260,7 +262,10 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
         if (!still()) return;
         const why: Why = ['none'];
         const tell = (message: string) => {
-          if (still()) this.host.dispatchEvent(new CarerErrorEvent({ kind: 'config', message }));
+          if (!still()) return;
+          this.idleMessage = message;
+          this.host.requestUpdate();
+          this.host.dispatchEvent(new CarerErrorEvent({ kind: 'config', message }));
         };
         if (describe) tell(describe(why));
         else loadWording().then((d) => tell(d(why)), () => tell(why[0]));
