@@ -97,6 +97,31 @@ for (const backend of backends) {
       assert.match(bad.json().error, /"nope" is not a question/);
     });
 
+    test('a filter that leaves out only a few responses says too few: comparing it with the whole would show theirs', async () => {
+      await app.store.registerInstrument({ ...testSurvey, id: 'diff-survey' } as never, ['age-band', 'break']);
+      const post = async (n: number, answers: Record<string, string>) => {
+        for (let i = 0; i < n; i++) {
+          const r = await app.app.inject({ method: 'POST', url: '/api/v1/responses', payload: envelope({ instrument: { id: 'diff-survey', version: 1 } }, answers) });
+          assert.equal(r.statusCode, 201, r.body);
+        }
+      };
+      await post(20, { 'age-band': '18-64', break: 'agree' });
+      await post(3, { 'age-band': '65-plus', break: 'agree' });
+      const whole = await get('/api/v1/results/diff-survey');
+      assert.equal(whole.json().suppressed, false, whole.body);
+      // 20 of 23: the 3 left out are the difference between this view and the whole.
+      const most = await get('/api/v1/results/diff-survey?where=age-band:18-64');
+      assert.equal(most.statusCode, 200, most.body);
+      assert.deepEqual({ suppressed: most.json().suppressed, reason: most.json().reason }, { suppressed: true, reason: 'too few responses to show' });
+      // A filter that every response meets leaves nobody out: it is the whole view.
+      const all = await get('/api/v1/results/diff-survey?where=break:agree');
+      assert.equal(all.json().suppressed, false, all.body);
+      // Once the ones left out are more than the threshold, the filtered view shows.
+      await post(5, { 'age-band': '65-plus', break: 'disagree' });
+      const now = await get('/api/v1/results/diff-survey?where=age-band:18-64');
+      assert.equal(now.json().suppressed, false, now.body);
+    });
+
     test('each hidden number says why, in the JSON and the CSV export, and no count from 1 to 7 appears', async () => {
       const r = await get('/api/v1/results/test-survey');
       assert.equal(r.statusCode, 200, r.body);

@@ -11,8 +11,10 @@
 import { sql, type Kysely } from 'kysely';
 import * as z from 'zod';
 import {
+  BASE,
   COMBINED,
   MAX_COMBINED,
+  RESPONSES,
   buildResults,
   groupForFilters,
   type OptionsResolver,
@@ -85,6 +87,12 @@ export function groupingFor(
   return { ok: true, by: undefined, where: { question: group.question, value: group.value } };
 }
 
+/** The number of responses in a view with no grouping filter (same partners, years and version). */
+async function wholeBase(db: Kysely<DB>, instrumentId: string, q: ResultsQuery): Promise<number> {
+  const rows = await readTallies(db, instrumentId, { ...q, by: undefined, where: undefined });
+  return rows.reduce((n, r) => (r.question === RESPONSES && r.option === BASE ? n + r.n : n), 0);
+}
+
 export async function readTallies(db: Kysely<DB>, instrumentId: string, q: ResultsQuery): Promise<TallyRow[]> {
   if (q.partners && q.partners.length === 0) return [];
   const groupFilter = q.where
@@ -114,6 +122,14 @@ export async function computeResults(
 ): Promise<ResultsModel | SuppressedResults> {
   const rows = await readTallies(db, instrument.id, q);
   const opts: Parameters<typeof buildResults>[2] = { ...suppression };
+  if (q.where) {
+    // Differencing: the view without this filter minus this one is the responses the filter leaves
+    // out. When those are few (1 to the threshold), comparing the two views would show their
+    // answers, so the filtered view says too few, as it does when the filter itself keeps few.
+    const kept = rows.reduce((n, r) => (r.question === RESPONSES && r.option === BASE ? n + r.n : n), 0);
+    const left = (await wholeBase(db, instrument.id, q)) - kept;
+    if (left > 0 && left <= suppression.threshold) return buildResults(instrument.definition as never, [], opts);
+  }
   if (q.by) opts.by = q.by;
   if (resolveOptions) opts.resolveOptions = resolveOptions;
   return buildResults(instrument.definition as never, rows, opts);
