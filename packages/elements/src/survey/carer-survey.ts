@@ -253,7 +253,9 @@ export class CarerSurvey extends CarerElement {
     if (name === this.storeAsked) return;
     this.storeAsked = name;
     this.mayHaveDraft = storeExists(name);
-    void this.mayHaveDraft.then((may) => (may ? this.openStore() : whenIdle(() => this.openStore())));
+    // With a draft to read, open the store now; otherwise once the first page is up (preloadLater):
+    // the first question's download is only what it needs.
+    void this.mayHaveDraft.then((may) => may && this.openStore());
   }
 
   override connectedCallback(): void {
@@ -370,6 +372,7 @@ export class CarerSurvey extends CarerElement {
    */
   private preloadLater(): void {
     whenIdle(() => {
+      this.openStore();
       errorSummaryReady().catch(() => undefined);
       loadLater().then(
         (parts) => {
