@@ -29,7 +29,8 @@ import {
 import { CHECK, DONE, ignoreDoubleClick, type Delivery, type SentRecord } from './survey-types.js';
 import { DEVICE_DB, IMPLICIT_SUBMIT, sameRecord, settleTree, storeExists, whenIdle } from './survey-dom.js';
 import { renderDeviceNote, renderEasyReadToggle, renderIntro } from './pages/page-parts.js';
-import { laterNow, loadDeviceStore, loadLater, loadLocalise, localiseNow, type Later } from './lazy.js';
+import { laterNow, loadDeviceStore, loadLater, type Later } from './lazy.js';
+import { loadLocalise, localiseReady, localised } from '../widget/localise.js';
 import { surveyStyles } from './carer-survey.styles.js';
 import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
 import { loadControls } from '../kit/controls.js';
@@ -295,7 +296,7 @@ export class CarerSurvey extends CarerElement {
     // own are here, so no question appears late or moves the page, and a control only a later
     // page needs never delays the first question.
     // Offline before a control arrived: show the page anyway; each question retries its control.
-    const translations = survey.translations ? loadLocalise() : undefined;
+    const translations = loadLocalise(survey);
     const load = (questions: Question[]) => Promise.all([loadControls(controlTypes(questions)), translations]).then(() => undefined, () => undefined);
     this.controlsLoad = load(survey.pages.flatMap((p) => p.questions));
     const pageControls = () => load(this.route.steps.find((x) => x.key === this.position)?.questions ?? []);
@@ -406,13 +407,12 @@ export class CarerSurvey extends CarerElement {
     if (this.viewCache?.survey !== survey || this.viewCache.lang !== lang) {
       let view = survey;
       try {
-        // (Until core/i18n has loaded, which the first page waits for, the source language.)
-        const localise = localiseNow();
-        view = survey.translations && localise ? localise.localiseDefinition(survey, lang) : survey;
+        // (Until the translation code has loaded, which the first page waits for, the source language.)
+        view = localised(survey, lang);
       } catch {
         // A translation that cannot be applied: show the source language.
       }
-      if (!survey.translations || localiseNow()) this.viewCache = { survey, lang, view };
+      if (localiseReady(survey)) this.viewCache = { survey, lang, view };
       else return view;
     }
     return this.viewCache.view;

@@ -1,8 +1,8 @@
 /**
  * What <carer-survey> loads with `import()`, each once per page (a load that fails, e.g. offline,
- * is tried again next time): the part after the first page (later.ts), the draft store's code
- * (device-store.ts) and core/i18n for a definition with its own translations. The `…Now()`
- * functions give a module synchronously once it has loaded, for rendering.
+ * is tried again next time): the part after the first page (later.ts) and the draft store's code
+ * (device-store.ts). `laterNow()` gives the later part synchronously once it has loaded, for
+ * rendering. (A definition's own translations: ../widget/localise.ts, shared with the other widgets.)
  */
 
 type Later = typeof import('./later.js');
@@ -56,15 +56,3 @@ export function loadDeviceStore(): Promise<DeviceStore> {
   return deviceStoreLoading;
 }
 
-type Localise = typeof import('@carers-voice/core/i18n/localise');
-let localise: Localise | undefined;
-
-/** core/i18n (a definition's own translations), once loaded. */
-export function localiseNow(): Localise | undefined {
-  return localise;
-}
-
-/** core/i18n, loaded only for a definition that has its own translations. */
-export function loadLocalise(): Promise<unknown> {
-  return localise ? Promise.resolve() : import('@carers-voice/core/i18n/localise').then((m) => (localise = m));
-}
