@@ -11,7 +11,8 @@
 //   - for a checked definition (with its `checked` fingerprint: rendered without the checker) and
 //     an unchecked one (the checker — zod, the parsers, the problem text — loads first)
 //   - navigation → first question visible, and → first radio click handled
-//   - JS heap after GC once the page is idle (preloaded parts included), minus a blank page's
+//   - JS heap after GC once the page is idle (preloaded parts included), minus a blank page's (the
+//     page is driven through the DevTools protocol only, so no test-tool script is in either heap)
 //   - p95 time to save an answer draft to IndexedDB
 // Not a test: numbers vary by machine. Uses Debian's Chromium through playwright-core.
 import { build } from 'esbuild';
@@ -152,6 +153,7 @@ const pageFor = (tag, file, extra = '', definition = survey) => `<!doctype html>
   const t0 = performance.now();
   const definition = ${JSON.stringify(definition)};
   window.__bench = {};
+  window.__bench.done = new Promise((resolve) => { window.__bench.finish = resolve; });
   const deepRadio = (node) => {
     const root = node.shadowRoot ?? node;
     const direct = root.querySelector?.('input[type=radio]');
@@ -167,7 +169,7 @@ const pageFor = (tag, file, extra = '', definition = survey) => `<!doctype html>
   el.addEventListener('carer-ready', () => { window.__bench.ready = performance.now(); });
   ${extra}
   el.definition = definition;
-  el.addEventListener('carer-answer', () => { if (!window.__bench.clicked) window.__bench.clicked = performance.now(); });
+  el.addEventListener('carer-answer', () => { if (!window.__bench.clicked) { window.__bench.clicked = performance.now(); window.__bench.finish(); } });
   document.getElementById('host').append(el);
   const poll = () => {
     const radio = deepRadio(el);
@@ -220,6 +222,18 @@ async function open(pageName, before = async () => {}) {
 }
 
 /**
+ * Waits and reads through the DevTools protocol, not Playwright's `waitForFunction`/`evaluate`: those
+ * inject Playwright's own scripts into the page (about 550 KB of heap, and ~130 ms of main-thread time
+ * at 4× throttle in the middle of the widget's start), which would be counted as the widget's.
+ */
+async function inPage(cdp, expression) {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, timeout: 60_000 });
+  if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
+}
+const untilClicked = (cdp) => inPage(cdp, 'window.__bench.done.then(() => true)');
+
+/**
  * `--heap-detail`: a heap snapshot after GC, summed by what holds the memory (V8's node type and
  * constructor or script), so the biggest holders can be compared between two pages.
  */
@@ -258,13 +272,14 @@ async function heapAfterGc(cdp) {
 
 async function run(pageName) {
   const { context, page, cdp } = await open(pageName);
-  await page.waitForFunction(() => window.__bench?.clicked, null, { timeout: 60_000 });
-  const timing = await page.evaluate(() => ({ visible: window.__bench.visible, clicked: window.__bench.clicked }));
+  await untilClicked(cdp);
+  const timing = await inPage(cdp, '({ visible: window.__bench.visible, clicked: window.__bench.clicked })');
   // Idle: what the widget preloads after its first page (requestIdleCallback) is fetched and run.
   await page.waitForTimeout(2000);
   // The scripts fetched, and when (on the same clock as `visible`).
-  const fetched = await page.evaluate(() =>
-    performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname.split('/').pop(), end: e.responseEnd })),
+  const fetched = await inPage(
+    cdp,
+    "performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname.split('/').pop(), end: e.responseEnd }))",
   );
   const gzBy = (list) => list.reduce((n, f) => n + (gzOf.get(f.name) ?? 0), 0);
   const bytes = { beforeVisible: gzBy(fetched.filter((f) => f.end <= timing.visible)), idle: gzBy(fetched) };
@@ -312,6 +327,87 @@ const p95 = (xs) => {
   return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
 };
 
+if (process.argv.includes('--trace')) {
+  // Where the main thread's time goes up to the first click: a Chromium trace (throttled), the
+  // renderer main thread's events summed by name (top-level tasks' children, exclusive time).
+  const which = process.argv.includes('--unchecked') ? 'unchecked' : process.argv.includes('--bare') ? 'bare' : 'checked';
+  const { context, page, cdp } = await open(which, async (session) => {
+    await session.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'toplevel'] } });
+  });
+  await untilClicked(cdp);
+  const marks = await page.evaluate(() => {
+    // The size of what was rendered: elements and shadow roots, through every shadow root.
+    let elements = 0;
+    let roots = 0;
+    let sheets = 0;
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        elements++;
+        if (el.shadowRoot) {
+          roots++;
+          sheets += el.shadowRoot.adoptedStyleSheets.length + el.shadowRoot.querySelectorAll('style').length;
+          walk(el.shadowRoot);
+        }
+      }
+    };
+    walk(document);
+    return { visible: window.__bench.visible, elements, roots, sheets };
+  });
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  const { stream } = await done;
+  let text = '';
+  for (;;) {
+    const { data, eof } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    text += data;
+    if (eof) break;
+  }
+  await context.close();
+  await browser.close();
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+  const events = JSON.parse(text).traceEvents ?? JSON.parse(text);
+  const threadName = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  const main = events.filter((e) => threadName.get(`${e.pid}:${e.tid}`) === 'CrRendererMain' && e.ph === 'X' && e.dur);
+  // Renderer for our page: the one with the most events.
+  const byPid = new Map();
+  for (const e of main) byPid.set(e.pid, (byPid.get(e.pid) ?? 0) + 1);
+  const pid = [...byPid].sort((a, b) => b[1] - a[1])[0][0];
+  const ev = main.filter((e) => e.pid === pid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const nav = events.find((e) => e.name === 'navigationStart' && e.pid === pid)?.ts ?? ev[0].ts;
+  const end = nav + marks.visible * 1000;
+  // Exclusive time per event name, nesting by ts/dur on the one thread.
+  const excl = new Map();
+  const stack = [];
+  let busy = 0;
+  for (const e of ev) {
+    if (e.ts > end) break;
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) excl.set(parent.name, (excl.get(parent.name) ?? 0) - Math.min(e.dur, parent.ts + parent.dur - e.ts));
+    else busy += e.dur;
+    excl.set(e.name, (excl.get(e.name) ?? 0) + e.dur);
+    stack.push(e);
+  }
+  console.log(`${which}: first question visible ${marks.visible.toFixed(0)} ms; main thread busy ${(busy / 1000).toFixed(0)} ms of it; ${marks.elements} elements, ${marks.roots} shadow roots, ${marks.sheets} style sheets in them`);
+  for (const [name, us] of [...excl].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+  // A timeline: top-level tasks of 8 ms or more, with the biggest things inside them.
+  if (process.argv.includes('--timeline')) {
+    const tops = [];
+    let cur = null;
+    for (const e of ev) {
+      if (e.ts > end) break;
+      if (!cur || e.ts >= cur.ts + cur.dur) { cur = { ...e, kids: new Map() }; tops.push(cur); continue; }
+      if (e.dur > 2000) cur.kids.set(e.name, (cur.kids.get(e.name) ?? 0) + e.dur);
+    }
+    for (const t of tops.filter((t) => t.dur >= 8000)) {
+      const kids = [...t.kids].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(', ');
+      console.log(`  @${((t.ts - nav) / 1000).toFixed(0).padStart(5)} ${(t.dur / 1000).toFixed(0).padStart(4)} ms ${t.name}: ${kids}`);
+    }
+  }
+  process.exit(0);
+}
+
 if (process.argv.includes('--cpu-detail')) {
   // Where the time to the first question goes: a CPU profile (throttled) up to the first click,
   // self time summed by function and by file, and the widget's own timeline marks.
@@ -321,7 +417,7 @@ if (process.argv.includes('--cpu-detail')) {
     await session.send('Profiler.setSamplingInterval', { interval: 200 });
     await session.send('Profiler.start');
   });
-  await page.waitForFunction(() => window.__bench?.clicked, null, { timeout: 60_000 });
+  await untilClicked(cdp);
   const { profile } = await cdp.send('Profiler.stop');
   const marks = await page.evaluate(() => ({ ...window.__bench, el: undefined, resources: performance.getEntriesByType('resource').map((e) => `${new URL(e.name).pathname.split('/').pop()} ${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)}`) }));
   await context.close();
@@ -343,7 +439,22 @@ if (process.argv.includes('--cpu-detail')) {
   }
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
   console.log(`${which}: modules imported ${marks.imported?.toFixed(0)} ms, carer-ready ${marks.ready?.toFixed(0)} ms, visible ${marks.visible?.toFixed(0)} ms, clicked ${marks.clicked?.toFixed(0)} ms\nfetched:\n  ${marks.resources.join('\n  ')}`);
-  console.log(`self time by file:\n${top(byFile, 15)}\nself time by function:\n${top(byFn, 25)}`);
+  // Inclusive time: each function's samples with everything it called (counted once per stack).
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const total = new Map();
+  for (const [id, us] of self) {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at).callFrame;
+      if (!f.url) continue;
+      const fn = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+      if (seen.has(fn)) continue;
+      seen.add(fn);
+      total.set(fn, (total.get(fn) ?? 0) + us);
+    }
+  }
+  console.log(`self time by file:\n${top(byFile, 15)}\nself time by function:\n${top(byFn, 25)}\ntotal time by function (with what it calls):\n${top(total, 40)}`);
   process.exit(0);
 }
 
@@ -352,7 +463,7 @@ if (process.argv.includes('--heap-detail')) {
   const which = process.argv.includes('--unchecked') ? 'unchecked' : 'checked';
   const detail = async (pageName) => {
     const { context, page, cdp } = await open(pageName);
-    await page.waitForFunction(() => window.__bench?.clicked, null, { timeout: 60_000 });
+    await untilClicked(cdp);
     await page.waitForTimeout(2000);
     const byKind = await heapSnapshot(cdp);
     await context.close();
