@@ -14,7 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Role } from './db/schema.js';
 import { Store } from './store.js';
-import { IngestWriter, addTallies, hashBody, periodOf, type IngestItem, type IngestWriterOptions } from './ingest.js';
+import { IngestWriter, addTallies, hashEnvelopeBody, periodOf, type IngestItem, type IngestWriterOptions } from './ingest.js';
 import { computeResults, groupingFor, GroupingEntry, WhereParam, type ResultsQuery } from './results.js';
 import { SESSION_COOKIE, SESSION_HOURS, ROLES, createUser, sessionUser, signIn, signOut, type SessionUser } from './auth.js';
 import { csvLine, toCsv, resultsToRows, RESULTS_CSV_HEADER } from './csv.js';
@@ -59,6 +59,15 @@ class HttpProblem extends Error {
 }
 
 const PUBLIC_PREFIXES = ['/api/v1/responses', '/api/v1/instruments', '/api/v1/deletions', '/api/v1/polls'];
+/** A path partner pages call (CORS): one of PUBLIC_PREFIXES or below it; the query string is ignored. No allocation. */
+function isPublicPath(url: string): boolean {
+  const q = url.indexOf('?');
+  const end = q < 0 ? url.length : q;
+  for (const p of PUBLIC_PREFIXES) {
+    if (url.startsWith(p) && (end === p.length || (end > p.length && url.charCodeAt(p.length) === 47))) return true;
+  }
+  return false;
+}
 const DASHBOARD_HEADER = 'x-requested-with';
 const DASHBOARD_HEADER_VALUE = 'carers-voice';
 
@@ -126,7 +135,7 @@ export async function buildApp({ config, database, now = () => new Date(), inges
     } catch {
       return done(new HttpProblem(400, 'the body is not valid JSON'), undefined);
     }
-    const problem = unsafeJson(value);
+    const problem = unsafeJsonText(text, value);
     if (problem) return done(new HttpProblem(400, problem), undefined);
     done(null, value);
   });
@@ -168,31 +177,37 @@ export async function buildApp({ config, database, now = () => new Date(), inges
 
   // CORS: only for the routes partner pages call, only for an origin some partner registered, exact
   // match, never `null`, never with credentials. Which partner may use it is checked on the request.
+  // Options objects made once (the plugin spreads them again per request, but no promise and no new
+  // objects from here): refused, and one per allowed origin.
+  const corsRefused = { origin: false } as const;
+  const corsAllowed = new Map<string, object>();
+  const corsFor = (known: Set<string>, origin: string) => {
+    if (!known.has(origin)) return corsRefused;
+    let options = corsAllowed.get(origin);
+    if (!options) {
+      if (corsAllowed.size > 1000) corsAllowed.clear();
+      options = { origin, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['Content-Type'], exposedHeaders: ['Retry-After'], maxAge: 600 };
+      corsAllowed.set(origin, options);
+    }
+    return options;
+  };
   await app.register(cors, {
     hook: 'onRequest',
     delegator: (req, callback) => {
       const origin = req.headers.origin;
-      const path = req.url.split('?')[0] ?? '';
-      const isPublic = PUBLIC_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
-      if (!origin || origin === 'null' || !isPublic) return callback(null, { origin: false });
+      if (!origin || origin === 'null' || !isPublicPath(req.url)) return callback(null, corsRefused);
+      // The partners' origins are cached (store.ts): answered at once when the cache is fresh.
+      const cached = store.cachedOrigins();
+      if (cached) return callback(null, corsFor(cached, origin));
       store.knownOrigins().then(
-        (known) =>
-          callback(null, {
-            origin: known.has(origin) ? origin : false,
-            credentials: false,
-            methods: ['GET', 'POST'],
-            allowedHeaders: ['Content-Type'],
-            exposedHeaders: ['Retry-After'],
-            maxAge: 600,
-          }),
-        () => callback(null, { origin: false }),
+        (known) => callback(null, corsFor(known, origin)),
+        () => callback(null, corsRefused),
       );
     },
   });
   // A callback hook, not an async one: no promise per response.
   app.addHook('onSend', (req, reply, payload, done) => {
-    const path = req.url.split('?')[0] ?? '';
-    if (PUBLIC_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
+    if (isPublicPath(req.url)) {
       const vary = reply.getHeader('vary');
       if (!String(vary ?? '').toLowerCase().includes('origin')) reply.header('vary', vary ? `${vary}, Origin` : 'Origin');
     }
@@ -277,13 +292,15 @@ export async function buildApp({ config, database, now = () => new Date(), inges
     const env = checked.envelope;
     const id = env.id.toLowerCase();
 
-    const partner = await store.partner(env.partner);
+    // From the cache when it is fresh (no promise); otherwise loaded (store.ts).
+    const partner = (store.cachedPartners() ?? (await store.partners())).get(env.partner);
     if (!partner) throw new HttpProblem(422, `unknown partner "${env.partner}": ask the collector's administrator to add it`);
     const origin = req.headers.origin;
     if (origin !== undefined && !partner.origins.includes(origin) && origin !== selfOrigin(req)) {
       throw new HttpProblem(403, `the origin ${origin} is not registered for partner "${partner.id}"`);
     }
-    const instrument = await store.instrument(env.instrument.id, env.instrument.version);
+    const cachedInstrument = store.cachedInstrument(env.instrument.id, env.instrument.version);
+    const instrument = cachedInstrument !== null ? cachedInstrument : await store.instrument(env.instrument.id, env.instrument.version);
     if (!instrument) {
       const versions = (await store.instrumentVersions(env.instrument.id)).map((i) => i.version);
       throw new HttpProblem(
@@ -313,7 +330,7 @@ export async function buildApp({ config, database, now = () => new Date(), inges
     // are checked together: a required contact question answered there is answered.
     // A poll's answers may include votes on carers' approved statements (`s:<id>`; polls.ts): 422 otherwise.
     const answerDefinition = isPoll ? await pollAnswerDefinition(db, instrument, env.answers, (status, message, problems) => new HttpProblem(status, message, problems)) : instrument.definition;
-    const answers = checkEnvelopeAnswers(answerDefinition, { ...(env.contact ?? {}), ...env.answers });
+    const answers = checkEnvelopeAnswers(answerDefinition, env.contact ? { ...env.contact, ...env.answers } : env.answers);
     if (!answers.ok) throw new HttpProblem(400, 'some answers do not fit the questions', answers.problems);
 
     // Contact details go to their own table; they are never stored with the answers.
@@ -336,6 +353,7 @@ export async function buildApp({ config, database, now = () => new Date(), inges
         ? `completed in ${Math.max(0, Math.round(seconds))} s (minimum ${config.minCompletionSeconds} s)`
         : null;
 
+    const hashed = hashEnvelopeBody(req.body);
     const item: IngestItem = {
       id,
       instrumentId: instrument.id,
@@ -348,7 +366,9 @@ export async function buildApp({ config, database, now = () => new Date(), inges
       answers: stored,
       meta,
       contact: Object.keys(contact).length ? contact : undefined,
-      bodyHash: hashBody(req.body),
+      bodyHash: hashed.bodyHash,
+      // The posted answers' JSON is stored as it is when they are kept whole (nothing dropped or moved).
+      answersJson: !env.contact && stored === answers.answers && sameKeyCount(stored, env.answers) ? hashed.answersJson : undefined,
       receiptHash: receiptHash(env),
       quarantineReason,
       definition: instrument.definition as never,
@@ -646,6 +666,32 @@ export async function buildApp({ config, database, now = () => new Date(), inges
 }
 
 /**
+ * `unsafeJson(value)` for `value = JSON.parse(text)`, cheaper for the usual body: a key can only be
+ * `__proto__` or `constructor` if the text holds that word or a `\u` escape (the only escape that could
+ * spell a letter), so without them only the depth is checked (recursion at most `maxDepth` deep); any
+ * finding is reported by `unsafeJson` itself, so the words are the same.
+ */
+export function unsafeJsonText(text: string, value: unknown, maxDepth = 64): string | undefined {
+  if (text.includes('__proto__') || text.includes('constructor') || text.includes('\\u')) return unsafeJson(value, maxDepth);
+  return value !== null && typeof value === 'object' && tooDeep(value, 0, maxDepth) ? unsafeJson(value, maxDepth) : undefined;
+}
+function tooDeep(v: object, depth: number, maxDepth: number): boolean {
+  if (depth >= maxDepth) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const c: unknown = v[i];
+      if (c !== null && typeof c === 'object' && tooDeep(c, depth + 1, maxDepth)) return true;
+    }
+    return false;
+  }
+  for (const key in v) {
+    const c = (v as Record<string, unknown>)[key];
+    if (c !== null && typeof c === 'object' && tooDeep(c, depth + 1, maxDepth)) return true;
+  }
+  return false;
+}
+
+/**
  * Refuses keys that could pollute prototypes further down (`__proto__`, `constructor.prototype`) and
  * absurd nesting. Iterative, so a deeply nested body cannot exhaust the stack.
  */
@@ -668,6 +714,14 @@ export function unsafeJson(value: unknown, maxDepth = 64): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether two objects have as many own keys (the checked answers are a subset of the posted ones). */
+function sameKeyCount(a: object, b: object): boolean {
+  let n = 0;
+  for (const _ in a) n++;
+  for (const _ in b) n--;
+  return n === 0;
 }
 
 function sendCsv(reply: FastifyReply, filename: string, body: string) {

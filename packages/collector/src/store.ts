@@ -65,6 +65,22 @@ export class Store {
     return (await this.partners()).get(id);
   }
 
+  /** The partners if the cache is fresh (no promise, no database): the request path's common case. */
+  cachedPartners(): Map<string, Partner> | undefined {
+    const c = this.partnerCache;
+    return c && Date.now() - c.at < this.ttlMs ? c.map : undefined;
+  }
+  /** `knownOrigins()` if the cache is fresh, without a promise. */
+  cachedOrigins(): Set<string> | undefined {
+    const c = this.partnerCache;
+    return c && Date.now() - c.at < this.ttlMs ? c.origins : undefined;
+  }
+  /** `instrument(id, version)` if it is cached and fresh, without a promise; `null` when not cached. */
+  cachedInstrument(id: string, version: number): RegisteredInstrument | undefined | null {
+    const hit = this.instrumentCache.get(`${id}@${version}`);
+    return hit && Date.now() - hit.at < this.ttlMs ? hit.value : null;
+  }
+
   /** Every origin any partner registered: enough to answer a CORS preflight (which has no body). */
   async knownOrigins(): Promise<Set<string>> {
     const map = await this.partners();
