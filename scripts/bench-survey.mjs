@@ -351,7 +351,8 @@ if (process.argv.includes('--trace')) {
       }
     };
     walk(document);
-    return { visible: window.__bench.visible, elements, roots, sheets };
+    const resources = performance.getEntriesByType('resource').map((e) => `${new URL(e.name).pathname.split('/').pop()} ${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)}`);
+    return { visible: window.__bench.visible, imported: window.__bench.imported, ready: window.__bench.ready, elements, roots, sheets, resources };
   });
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
@@ -380,16 +381,21 @@ if (process.argv.includes('--trace')) {
   const excl = new Map();
   const stack = [];
   let busy = 0;
+  let cpu = 0; // thread time: what the main thread computed, without the throttle's pauses or other processes' turns
   for (const e of ev) {
     if (e.ts > end) break;
     while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
     const parent = stack.at(-1);
     if (parent) excl.set(parent.name, (excl.get(parent.name) ?? 0) - Math.min(e.dur, parent.ts + parent.dur - e.ts));
-    else busy += e.dur;
+    else {
+      busy += e.dur;
+      cpu += e.tdur ?? 0;
+    }
     excl.set(e.name, (excl.get(e.name) ?? 0) + e.dur);
     stack.push(e);
   }
-  console.log(`${which}: first question visible ${marks.visible.toFixed(0)} ms; main thread busy ${(busy / 1000).toFixed(0)} ms of it; ${marks.elements} elements, ${marks.roots} shadow roots, ${marks.sheets} style sheets in them`);
+  console.log(`${which}: first question visible ${marks.visible.toFixed(0)} ms; main thread busy ${(busy / 1000).toFixed(0)} ms of it (${(cpu / 1000).toFixed(0)} ms of CPU time); ${marks.elements} elements, ${marks.roots} shadow roots, ${marks.sheets} style sheets in them`);
+  console.log(`  loader imported ${marks.imported?.toFixed(0)} ms, carer-ready ${marks.ready?.toFixed(0) ?? '—'} ms; fetched: ${marks.resources.join(', ')}`);
   for (const [name, us] of [...excl].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
   // A timeline: top-level tasks of 8 ms or more, with the biggest things inside them.
   if (process.argv.includes('--timeline')) {
@@ -400,7 +406,25 @@ if (process.argv.includes('--trace')) {
       if (!cur || e.ts >= cur.ts + cur.dur) { cur = { ...e, kids: new Map() }; tops.push(cur); continue; }
       if (e.dur > 2000) cur.kids.set(e.name, (cur.kids.get(e.name) ?? 0) + e.dur);
     }
+    // Exclusive time by name inside one top-level task.
+    const inside = (t) => {
+      const m = new Map();
+      const st = [];
+      for (const e of ev) {
+        if (e.ts < t.ts || e.ts >= t.ts + t.dur) continue;
+        while (st.length && st.at(-1).ts + st.at(-1).dur <= e.ts) st.pop();
+        const p = st.at(-1);
+        if (p) m.set(p.name, (m.get(p.name) ?? 0) - Math.min(e.dur, p.ts + p.dur - e.ts));
+        m.set(e.name, (m.get(e.name) ?? 0) + e.dur);
+        st.push(e);
+      }
+      return [...m].filter(([, us]) => us >= 3000).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(', ');
+    };
     for (const t of tops.filter((t) => t.dur >= 8000)) {
+      if (t.dur >= 100_000) {
+        console.log(`  @${((t.ts - nav) / 1000).toFixed(0).padStart(5)} ${(t.dur / 1000).toFixed(0).padStart(4)} ms, own time: ${inside(t)}`);
+        continue;
+      }
       const kids = [...t.kids].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(', ');
       console.log(`  @${((t.ts - nav) / 1000).toFixed(0).padStart(5)} ${(t.dur / 1000).toFixed(0).padStart(4)} ms ${t.name}: ${kids}`);
     }
