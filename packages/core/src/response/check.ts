@@ -10,11 +10,10 @@
  * An exclusive option ("None of these") chosen with others is reported as `too-many` with
  * `params.exclusive` set to its value.
  */
-import type { Answers, Definition, Question } from '../content/index.js';
+import type { Answers, Condition, Definition, Question } from '../content/index.js';
 import { resolveOptions } from '../content/scales.js';
-import { isRequired, listQuestionsOnce } from '../content/walk.js';
-import { answerOf } from '../logic/condition.js';
-import { computeVisibility } from '../logic/visibility.js';
+import { isRequired, listQuestionsOnce, type QuestionEntry } from '../content/walk.js';
+import { answerOf, evaluateCondition } from '../logic/condition.js';
 
 export type AnswerProblemCode =
   | 'required'
@@ -65,24 +64,47 @@ export function checkAnswers(definition: Definition, answers: unknown, options: 
       };
     }
     const given = answers as Answers;
-    const problems: AnswerProblem[] = [];
-    const { visible, hidden } = computeVisibility(definition, given);
-    const known = knownIds(definition);
-    const hiddenIds = options.rejectHidden ? new Set(hidden.map((e) => e.question.id)) : undefined;
+    const plan = planFor(definition);
+    const entries = plan.entries;
+    // Visibility (logic/visibility.ts's rules, in the same single pass) and each visible answer's check
+    // together: no copy of the visible answers is built (see `holds`).
+    const shown = new Uint8Array(plan.slotCount);
+    const pageState = new Uint8Array(plan.pageCount);
+    const survey = definition.kind === 'survey' ? definition : undefined;
+    const hiddenIds = options.rejectHidden ? new Set<string>() : undefined;
+    const found: AnswerProblem[] = [];
     const kept: Answers = {};
-
-    for (const key of Object.keys(given)) {
-      if (!known.has(key)) {
-        problems.push({ question: key, code: 'unknown-question', message: `there is no question with the id "${key}"` });
-      } else if (hiddenIds?.has(key)) {
-        problems.push({ question: key, code: 'hidden', message: 'this question was not shown, so it should not have an answer' });
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const question = entry.question;
+      let visible = true;
+      if (survey && entry.page !== undefined) {
+        let state = pageState[entry.page]!;
+        if (state === 0) {
+          const page = survey.pages[entry.page]!;
+          state = !page.showIf || holds(page.showIf, plan.pageRefs[entry.page]!, given, plan, shown) ? 1 : 2;
+          pageState[entry.page] = state;
+        }
+        visible = state === 1;
       }
-    }
-
-    for (const { question } of visible) {
+      if (visible && question.showIf) visible = holds(question.showIf, plan.refs[i]!, given, plan, shown);
+      if (visible && entry.parent) {
+        const parentSlot = plan.parentSlots[i]!;
+        // A visible parent's answer is the posted one (hidden questions' answers are never seen).
+        const parentAnswer = parentSlot >= 0 && shown[parentSlot] === 1 ? answerOf(given, entry.parent.id) : undefined;
+        visible =
+          parentSlot >= 0 &&
+          shown[parentSlot] === 1 &&
+          (Array.isArray(parentAnswer) ? parentAnswer.includes(entry.parent.option) : parentAnswer === entry.parent.option);
+      }
+      if (!visible) {
+        hiddenIds?.add(question.id);
+        continue;
+      }
+      shown[plan.slots[i]!] = 1;
       const value = answerOf(given, question.id);
-      const found = checkOne(question, value);
-      if (found.length > 0) problems.push(...found);
+      const problems = checkOne(question, value);
+      if (problems.length > 0) found.push(...problems);
       // A plain assignment (much cheaper than defineProperty) makes the same own property for any id but
       // "__proto__", which would set the prototype instead.
       else if (value !== undefined && value !== null) {
@@ -90,24 +112,104 @@ export function checkAnswers(definition: Definition, answers: unknown, options: 
         else kept[question.id] = value;
       }
     }
+
+    const problems: AnswerProblem[] = [];
+    for (const key of Object.keys(given)) {
+      if (!plan.slotOf.has(key)) {
+        problems.push({ question: key, code: 'unknown-question', message: `there is no question with the id "${key}"` });
+      } else if (hiddenIds?.has(key)) {
+        problems.push({ question: key, code: 'hidden', message: 'this question was not shown, so it should not have an answer' });
+      }
+    }
+    if (found.length > 0) problems.push(...found);
     return problems.length > 0 ? { ok: false, problems } : { ok: true, answers: kept };
   } catch {
     return { ok: false, problems: [{ question: '', code: 'wrong-type', message: 'the answers could not be read' }] };
   }
 }
 
-type Found = AnswerProblem[];
+/**
+ * What `checkAnswers` works out once per definition (definitions are not changed after parsing): the
+ * question list, a slot per question id (to mark ids shown so far), and the question ids each show-if
+ * condition may read.
+ */
+interface Plan {
+  entries: readonly QuestionEntry[];
+  slotOf: Map<string, number>;
+  slotCount: number;
+  /** Entry → its question id's slot; its parent's slot (-1: none, or not a question here). */
+  slots: Int32Array;
+  parentSlots: Int32Array;
+  /** Entry → the ids its `showIf` may read (undefined without one); the same per survey page. */
+  refs: (string[] | undefined)[];
+  pageRefs: (string[] | undefined)[];
+  pageCount: number;
+}
+const plans = new WeakMap<object, Plan>();
+function planFor(definition: Definition): Plan {
+  let plan = plans.get(definition);
+  if (plan) return plan;
+  const entries = listQuestionsOnce(definition);
+  const slotOf = new Map<string, number>();
+  for (const e of entries) if (!slotOf.has(e.question.id)) slotOf.set(e.question.id, slotOf.size);
+  const pages = definition.kind === 'survey' ? definition.pages : [];
+  plan = {
+    entries,
+    slotOf,
+    slotCount: slotOf.size,
+    slots: Int32Array.from(entries, (e) => slotOf.get(e.question.id)!),
+    parentSlots: Int32Array.from(entries, (e) => (e.parent ? (slotOf.get(e.parent.id) ?? -1) : -1)),
+    refs: entries.map((e) => (e.question.showIf ? conditionRefs(e.question.showIf) : undefined)),
+    pageRefs: pages.map((p) => (p.showIf ? conditionRefs(p.showIf) : undefined)),
+    pageCount: pages.length,
+  };
+  plans.set(definition, plan);
+  return plan;
+}
+
+/** Every question id `evaluateCondition` could read in `condition` (a superset: short-circuits ignored). */
+function conditionRefs(condition: Condition): string[] {
+  const out: string[] = [];
+  const walk = (c: unknown, depth: number) => {
+    // evaluateCondition reads nothing deeper than its limit, nor from anything but objects.
+    if (depth > 64 || c === null || typeof c !== 'object') return;
+    const node = c as Record<string, unknown>;
+    if ('all' in node) {
+      if (Array.isArray(node.all)) for (const x of node.all) walk(x, depth + 1);
+    } else if ('any' in node) {
+      if (Array.isArray(node.any)) for (const x of node.any) walk(x, depth + 1);
+    } else if ('not' in node) walk(node.not, depth + 1);
+    else if (typeof node.question === 'string') out.push(node.question);
+  };
+  walk(condition, 0);
+  return out;
+}
 
 /**
- * Worked out once per definition / question and kept while the object lives (definitions are not
- * changed after parsing): the collector checks every response against the same few definitions.
+ * `evaluateCondition(condition, seen)`, where `seen` holds the posted answers of the questions shown so
+ * far (computeVisibility's `answers` at this point). A condition reads only the ids in `refs`: when each
+ * of them that has a posted answer is shown already, `seen` and the posted answers agree on all of
+ * them and the posted answers are used as they are; otherwise a small object of those ids is built.
  */
-const knownCache = new WeakMap<object, Set<string>>();
-function knownIds(definition: Definition): Set<string> {
-  let known = knownCache.get(definition);
-  if (!known) knownCache.set(definition, (known = new Set(listQuestionsOnce(definition).map((e) => e.question.id))));
-  return known;
+function holds(condition: Condition, refs: readonly string[], given: Answers, plan: Plan, shown: Uint8Array): boolean {
+  for (const id of refs) {
+    if (!Object.hasOwn(given, id)) continue;
+    const slot = plan.slotOf.get(id);
+    if (slot === undefined || shown[slot] === 0) {
+      const seen: Answers = {};
+      for (const r of refs) {
+        const s = plan.slotOf.get(r);
+        if (s !== undefined && shown[s] === 1 && Object.hasOwn(given, r)) setOwn(seen, r, given[r]);
+      }
+      return evaluateCondition(condition, seen);
+    }
+  }
+  return evaluateCondition(condition, given);
 }
+
+type Found = AnswerProblem[];
+
+/** Kept per question object while it lives (definitions are not changed after parsing). */
 const optionCache = new WeakMap<object, Set<string>>();
 /** A question's option values (a likert's scale preset resolved). */
 function optionValues(q: Question): Set<string> {
@@ -127,8 +229,8 @@ function problem(question: Question, code: AnswerProblemCode, message: string, p
 
 const quote = (v: unknown) => (typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : String(v));
 
-/** Problems with one visible question's answer. */
-function checkOne(q: Question, value: unknown): Found {
+/** Problems with one visible question's answer. (Exported for check.test.ts only; not part of the package's API.) */
+export function checkOne(q: Question, value: unknown): Found {
   const required = () => (isRequired(q) ? [problem(q, 'required', 'this question needs an answer')] : NONE);
   if (value === undefined || value === null) return required();
 
