@@ -7,6 +7,7 @@
  * Bundlers need a literal path per `import()`.
  */
 import type { QuestionType } from '@carers-voice/core/content';
+import { once } from '../base/once.js';
 
 /** The tag that renders each question type. */
 export const CONTROL_TAGS: Record<QuestionType, string> = {
@@ -26,8 +27,9 @@ export const CONTROL_TAGS: Record<QuestionType, string> = {
 // Radios and checkboxes come with every widget that shows questions (`./define-choice.js`, also
 // inside `./define-core.js` and `./define.js`): wait for them. The others are two small downloads:
 // the boxes and scales most surveys show (a survey registers them up front), and the rest.
-const core = () => import('./define-core.js');
-const more = () => import('./define-more.js');
+// Each once per page; a failed load (offline) is tried again by the next call.
+const core = once(() => import('./define-core.js'));
+const more = once(() => import('./define-more.js'));
 const loaders: Partial<Record<QuestionType, () => Promise<unknown>>> = {
   likert: core,
   select: core,
@@ -39,8 +41,6 @@ const loaders: Partial<Record<QuestionType, () => Promise<unknown>>> = {
   points: more,
   statement: more,
 };
-
-const loading = new Map<QuestionType, Promise<void>>();
 
 /** Whether the control for `type` is registered already. */
 export function hasControl(type: QuestionType): boolean {
@@ -54,19 +54,13 @@ export function hasControl(type: QuestionType): boolean {
  */
 export function loadControl(type: QuestionType): Promise<void> {
   if (hasControl(type)) return Promise.resolve();
-  let pending = loading.get(type);
-  if (!pending) {
-    const tag = CONTROL_TAGS[type];
-    const load = loaders[type];
-    pending = load
-      ? load().then(() => {
-          if (!customElements.get(tag)) throw new Error(`${tag} was not registered`);
-        })
-      : customElements.whenDefined(tag).then(() => undefined);
-    pending.catch(() => loading.delete(type));
-    loading.set(type, pending);
-  }
-  return pending;
+  const tag = CONTROL_TAGS[type];
+  const load = loaders[type];
+  return load
+    ? load().then(() => {
+        if (!customElements.get(tag)) throw new Error(`${tag} was not registered`);
+      })
+    : customElements.whenDefined(tag).then(() => undefined);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Answers, Poll } from '@carers-voice/core/content';
 import type { StatementLists } from '@carers-voice/core/aggregate';
+import { once } from '../base/once.js';
 
 export type PollWindow = 'not-open' | 'open' | 'closed';
 
@@ -50,9 +51,9 @@ export const voteKey = (pollId: string) => `poll-vote:${pollId}`;
 /**
  * The device store (idb) loads apart from the poll's first file; `<carer-poll>` starts loading it
  * when it connects, alongside its definition, so a returning voter waits for no extra round trip.
+ * Once per page; a failed load (offline) is tried again next time.
  */
-let deviceStore: Promise<typeof import('@carers-voice/core/outbox/store')> | undefined;
-export const loadDeviceStore = () => (deviceStore ??= import('@carers-voice/core/outbox/store'));
+export const loadDeviceStore = once(() => import('@carers-voice/core/outbox/store'));
 
 export async function rememberedVote(pollId: string, database?: string): Promise<RememberedVote | undefined> {
   try {

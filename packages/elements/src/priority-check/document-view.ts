@@ -9,6 +9,7 @@ import { msg, str } from '@lit/localize';
 import type { Coverage, DocumentReport, Passage, StatementCoverage } from '@carers-voice/core/document';
 import { ACCEPTED_FILES, MAX_FILE_BYTES, fileToText, isAcceptedFile } from './document-text.js';
 import type { PriorityCheckMode, StatementSet } from './carer-priority-check.js';
+import { once } from '../base/once.js';
 
 /** The parts of `<carer-priority-check>` this view reads and changes. */
 export interface DocumentHost extends HTMLElement {
@@ -25,15 +26,8 @@ export interface DocumentHost extends HTMLElement {
   groupsFor(mode: PriorityCheckMode): StatementSet['groups'][number][];
 }
 
-let documentChecker: Promise<typeof import('@carers-voice/core/document')> | undefined;
 /** The document checker, fetched once (and again after a failed fetch). */
-export function loadDocumentChecker(): Promise<typeof import('@carers-voice/core/document')> {
-  documentChecker ??= import('@carers-voice/core/document');
-  documentChecker.catch(() => {
-    documentChecker = undefined;
-  });
-  return documentChecker;
-}
+export const loadDocumentChecker = once(() => import('@carers-voice/core/document'));
 
 async function onFile(h: DocumentHost, e: Event): Promise<void> {
   const input = e.target as HTMLInputElement;

@@ -1,34 +1,25 @@
 /**
  * What <carer-survey> loads with `import()`, each once per page (a load that fails, e.g. offline,
- * is tried again next time): the part after the first page (later.ts) and the draft store's code
- * (device-store.ts). `laterNow()` gives the later part synchronously once it has loaded, for
- * rendering. (A definition's own translations: ../widget/localise.ts, shared with the other widgets.)
+ * is tried again next time; see ../base/once.ts): the part after the first page (later.ts) and the
+ * draft store's code (device-store.ts). `laterNow()` gives the later part synchronously once it has
+ * loaded, for rendering. (A definition's own translations: ../widget/localise.ts, shared with the
+ * other widgets.)
  */
+import { once } from '../base/once.js';
 
 type Later = typeof import('./later.js');
 export type { Later };
-let later: Later | undefined;
-let laterLoading: Promise<Later> | undefined;
 let importLater = (): Promise<Later> => import('./later.js');
-
-/** Checking, the check-your-answers page, sending and the confirmation page, once loaded. */
-export function laterNow(): Later | undefined {
-  return later;
-}
 
 /**
  * Checking, the check-your-answers page, sending and the confirmation page (later.ts): fetched at
  * idle after the first page shows, or at once when something needs it sooner.
  */
-export function loadLater(): Promise<Later> {
-  laterLoading ??= importLater().then(
-    (m) => (later = m),
-    (err: unknown) => {
-      laterLoading = undefined;
-      throw err;
-    },
-  );
-  return laterLoading;
+export const loadLater = once(() => importLater());
+
+/** Checking, the check-your-answers page, sending and the confirmation page, once loaded. */
+export function laterNow(): Later | undefined {
+  return loadLater.value;
 }
 
 /**
@@ -44,15 +35,5 @@ export function replaceLaterImportForTests(load: () => Promise<Later>): () => vo
   };
 }
 
-type DeviceStore = typeof import('./device-store.js');
-let deviceStoreLoading: Promise<DeviceStore> | undefined;
-
 /** The draft store's code (see device-store.ts). */
-export function loadDeviceStore(): Promise<DeviceStore> {
-  deviceStoreLoading ??= import('./device-store.js').catch((err: unknown) => {
-    deviceStoreLoading = undefined;
-    throw err;
-  });
-  return deviceStoreLoading;
-}
-
+export const loadDeviceStore = once(() => import('./device-store.js'));

@@ -18,8 +18,9 @@ export {
   type DefinitionParser,
 } from './definition-source.js';
 
-export class DefinitionController<K extends InstrumentKind> extends DefinitionSourceController<K> {
-  constructor(host: DefinitionHost, options: DefinitionControllerOptions & { kind: K }) {
-    super(host, options);
-  }
-}
+/** `DefinitionSourceController` itself (no subclass), typed without the `parse` option. */
+export const DefinitionController: new <K extends InstrumentKind>(
+  host: DefinitionHost,
+  options: DefinitionControllerOptions & { kind: K },
+) => DefinitionSourceController<K> = DefinitionSourceController;
+export type DefinitionController<K extends InstrumentKind> = DefinitionSourceController<K>;

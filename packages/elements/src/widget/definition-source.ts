@@ -27,6 +27,7 @@ import type { DefinitionOf, InstrumentKind, Problem } from '@carers-voice/core/c
 import { INSTRUMENT_KINDS } from '@carers-voice/core/content/constants';
 import { hasValidFingerprint } from '@carers-voice/core/content/fingerprint';
 import { CarerErrorEvent, type CarerProblem } from '../events/events.js';
+import { once } from '../base/once.js';
 import { builtInInstrument, builtInInstrumentIds } from './builtins.js';
 import { looksRenderable } from './definition-shape.js';
 import { setProblemPanel, useProblemPanel } from './definition-problem.js';
@@ -77,24 +78,16 @@ class LoadProblem {
   ) {}
 }
 
-/** The failure wording's chunk, once loaded. */
+/** The failure wording, once its chunk (or the checker's) has loaded. */
 let describe: ((why: Why) => string) | undefined;
-let describeLoad: Promise<(why: Why) => string> | undefined;
 
 /** Loads the failure wording once (a failed load may be retried). */
-function loadWording(): Promise<(why: Why) => string> {
-  describeLoad ??= import('./definition-wording.js').then(
-    (m) => {
-      setProblemPanel(m.renderProblemPanel, m.problemPanelStyles);
-      return (describe = m.describe);
-    },
-    (error: unknown) => {
-      describeLoad = undefined;
-      throw error;
-    },
-  );
-  return describeLoad;
-}
+const loadWording = once(() =>
+  import('./definition-wording.js').then((m) => {
+    setProblemPanel(m.renderProblemPanel, m.problemPanelStyles);
+    return (describe = m.describe);
+  }),
+);
 
 /**
  * The collector may answer `GET /instruments/:id` with the definition itself, `{ definition }`,
@@ -122,25 +115,17 @@ export interface DefinitionSourceOptions<K extends InstrumentKind> extends Defin
 
 type Checker = (input: unknown) => { ok: true; definition: { kind: string } } | { ok: false; problems: Problem[] };
 
-/** The full checker, once its chunk has loaded (shared by every widget on the page). */
-let checker: Checker | undefined;
-let checkerLoad: Promise<Checker> | undefined;
-
-/** Loads the checker's chunk (zod, the parsers, the problem text) once; a failed load may be retried. */
-function loadChecker(): Promise<Checker> {
-  checkerLoad ??= import('./definition-check.js').then(
-    (m) => {
-      describe ??= m.describe;
-      setProblemPanel(m.renderProblemPanel, m.problemPanelStyles);
-      return (checker = m.checkDefinition);
-    },
-    (error: unknown) => {
-      checkerLoad = undefined;
-      throw error;
-    },
-  );
-  return checkerLoad;
-}
+/**
+ * Loads the checker's chunk (zod, the parsers, the problem text) once, shared by every widget on
+ * the page; a failed load may be retried. `loadChecker.value`: the checker, once loaded.
+ */
+const loadChecker = once((): Promise<Checker> =>
+  import('./definition-check.js').then((m) => {
+    describe ??= m.describe;
+    setProblemPanel(m.renderProblemPanel, m.problemPanelStyles);
+    return m.checkDefinition;
+  }),
+);
 
 /** JSON text read as data (left as it is when it is not JSON: the checker says what is wrong). */
 function readJson(raw: unknown): unknown {
@@ -331,6 +316,7 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
     if (this.options.parse) return this.checked(generation, this.options.parse(raw));
     // Checked already (the fingerprint matches) and shaped as the widget expects: use it as it is.
     if (hasValidFingerprint(data) && looksRenderable(own, data)) return this.succeed(data as DefinitionOf<K>);
+    const checker = loadChecker.value;
     if (checker) return this.checked(generation, checker(raw));
     this.set('loading');
     return this.wait(

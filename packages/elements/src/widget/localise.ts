@@ -5,29 +5,19 @@
  * screen never shows in the wrong language.
  */
 import type { Definition } from '@carers-voice/core/content';
+import { once } from '../base/once.js';
 
-type Localise = typeof import('@carers-voice/core/i18n/localise');
-let loaded: Localise | undefined;
-let loading: Promise<void> | undefined;
+// Offline: the next definition tries again.
+const load = once(() => import('@carers-voice/core/i18n/localise'));
 
 /** Starts loading the translation code if `definition` needs it; undefined when nothing to wait for. */
-export function loadLocalise(definition: Definition): Promise<void> | undefined {
-  if (!definition.translations || loaded) return undefined;
-  loading ??= import('@carers-voice/core/i18n/localise').then(
-    (m) => {
-      loaded = m;
-    },
-    (error: unknown) => {
-      loading = undefined; // offline: the next definition tries again
-      throw error;
-    },
-  );
-  return loading;
+export function loadLocalise(definition: Definition): Promise<unknown> | undefined {
+  return definition.translations && !load.value ? load() : undefined;
 }
 
 /** Whether `definition` can be shown in the carer's language now. */
 export function localiseReady(definition: Definition): boolean {
-  return !definition.translations || loaded !== undefined;
+  return !definition.translations || load.value !== undefined;
 }
 
 /**
@@ -35,5 +25,6 @@ export function localiseReady(definition: Definition): boolean {
  * translation code has loaded).
  */
 export function localised<D extends Definition>(definition: D, lang: string): D {
+  const loaded = load.value;
   return definition.translations && loaded ? loaded.localiseDefinition(definition, lang) : definition;
 }

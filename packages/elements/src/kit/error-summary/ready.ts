@@ -5,19 +5,14 @@
  * the element is an empty placeholder; Lit keeps the properties set on it and applies them when it
  * upgrades.
  */
-let loading: Promise<void> | undefined;
+import { once } from '../../base/once.js';
+
+// Offline: the next problem shown tries again.
+const load = once(() => import('../define-error-summary.js').then(() => undefined));
 
 /** Loads and registers `<carer-error-summary>` (once); resolves when it is defined. */
 export function errorSummaryReady(): Promise<void> {
-  if (customElements.get('carer-error-summary')) return Promise.resolve();
-  loading ??= import('../define-error-summary.js').then(
-    () => undefined,
-    (error: unknown) => {
-      loading = undefined; // offline: the next problem shown tries again
-      throw error;
-    },
-  );
-  return loading;
+  return customElements.get('carer-error-summary') ? Promise.resolve() : load();
 }
 
 /**
