@@ -97,7 +97,7 @@ for (const backend of backends) {
       assert.match(bad.json().error, /"nope" is not a question/);
     });
 
-    test('a filter that leaves out only a few responses says too few: comparing it with the whole would show theirs', async () => {
+    test('a filter that leaves out only a few responses says too few, and hides each count the whole view would give away', async () => {
       await app.store.registerInstrument({ ...testSurvey, id: 'diff-survey' } as never, ['age-band', 'break']);
       const post = async (n: number, answers: Record<string, string>) => {
         for (let i = 0; i < n; i++) {
@@ -120,6 +120,10 @@ for (const backend of backends) {
       await post(5, { 'age-band': '65-plus', break: 'disagree' });
       const now = await get('/api/v1/results/diff-survey?where=age-band:18-64');
       assert.equal(now.json().suppressed, false, now.body);
+      // But "agree" is 20 here and 23 in the whole view: the 3 carers aged 65 or over who agreed.
+      // That count is hidden here, as protecting a small group (without the whole view beside it, 20 would show).
+      const agree = now.json().questions.find((q: { id: string }) => q.id === 'break').options.find((o: { value: string }) => o.value === 'agree');
+      assert.deepEqual({ count: agree.count, hidden: agree.hidden?.count }, { count: null, hidden: 'secondary' });
     });
 
     test('each hidden number says why, in the JSON and the CSV export, and no count from 1 to 7 appears', async () => {

@@ -6,15 +6,14 @@
  * Filters: `where=age-band:65-74` (one grouping question), or two at once
  * (`where=age-band:65-74&where=caring-hours:50-plus`) when the instrument was registered with that
  * combination in its groupBy (`age-band+caring-hours`); the combined group has its own base, and is
- * suppressed like any other slice.
+ * suppressed like any other slice. A filtered view is built beside the same view without its filter
+ * (`BuildOptions.parent`), so the two cannot be subtracted to show a few carers' answers.
  */
 import { sql, type Kysely } from 'kysely';
 import * as z from 'zod';
 import {
-  BASE,
   COMBINED,
   MAX_COMBINED,
-  RESPONSES,
   buildResults,
   groupForFilters,
   type OptionsResolver,
@@ -87,12 +86,6 @@ export function groupingFor(
   return { ok: true, by: undefined, where: { question: group.question, value: group.value } };
 }
 
-/** The number of responses in a view with no grouping filter (same partners, years and version). */
-async function wholeBase(db: Kysely<DB>, instrumentId: string, q: ResultsQuery): Promise<number> {
-  const rows = await readTallies(db, instrumentId, { ...q, by: undefined, where: undefined });
-  return rows.reduce((n, r) => (r.question === RESPONSES && r.option === BASE ? n + r.n : n), 0);
-}
-
 export async function readTallies(db: Kysely<DB>, instrumentId: string, q: ResultsQuery): Promise<TallyRow[]> {
   if (q.partners && q.partners.length === 0) return [];
   const groupFilter = q.where
@@ -122,14 +115,10 @@ export async function computeResults(
 ): Promise<ResultsModel | SuppressedResults> {
   const rows = await readTallies(db, instrument.id, q);
   const opts: Parameters<typeof buildResults>[2] = { ...suppression };
-  if (q.where) {
-    // Differencing: the view without this filter minus this one is the responses the filter leaves
-    // out. When those are few (1 to the threshold), comparing the two views would show their
-    // answers, so the filtered view says too few, as it does when the filter itself keeps few.
-    const kept = rows.reduce((n, r) => (r.question === RESPONSES && r.option === BASE ? n + r.n : n), 0);
-    const left = (await wholeBase(db, instrument.id, q)) - kept;
-    if (left > 0 && left <= suppression.threshold) return buildResults(instrument.definition as never, [], opts);
-  }
+  // Differencing: the view without this filter minus this one is the responses the filter leaves
+  // out. buildResults hides every number of this view that would give a count of 1 to the
+  // threshold that way, and says too few when the responses left out are that few in all.
+  if (q.where) opts.parent = await readTallies(db, instrument.id, { ...q, by: undefined, where: undefined });
   if (q.by) opts.by = q.by;
   if (resolveOptions) opts.resolveOptions = resolveOptions;
   return buildResults(instrument.definition as never, rows, opts);

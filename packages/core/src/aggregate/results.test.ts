@@ -165,3 +165,82 @@ test('results say why each hidden number is hidden, and never with a number', ()
   assert.equal(age.options!.find((o) => o.value === '65-plus')!.hidden, undefined, 'a shown zero has no mark');
   assert.ok(!JSON.stringify(r).match(/"(count|base|answered)":[1-7][,}]/), 'no small count anywhere');
 });
+
+test('a filtered view hides each number that the same view without the filter would give away by subtraction', () => {
+  // Filter: aged 18 to 64 (60 carers). Left out: 4 under 18 (in 2024, all agreeing) and 30 aged 65 or
+  // over (in 2025, all neutral), 34 in all, so the view is shown, but some of its numbers differ from
+  // the whole view's by those 4 alone.
+  const responses: { year: number; answers: Answers }[] = [];
+  for (let i = 0; i < 60; i++)
+    responses.push({ year: i < 20 ? 2024 : 2025, answers: { age: '18-64', break: i % 3 === 0 ? 'agree' : i % 3 === 1 ? 'neutral' : 'disagree', support: ['gp'] } });
+  for (let i = 0; i < 4; i++) responses.push({ year: 2024, answers: { age: 'under-18', break: 'agree', support: ['gp'] } });
+  for (let i = 0; i < 30; i++) responses.push({ year: 2025, answers: { age: '65-plus', break: 'neutral', support: ['hub'] } });
+  const whole = rowsFrom(responses);
+  const filtered = buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] === '18-64')), { parent: whole }) as ResultsModel;
+  const plain = buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] === '18-64'))) as ResultsModel;
+  assert.equal(filtered.suppressed, false);
+  const breakQ = filtered.questions.find((q) => q.id === 'break')!;
+  const count = (value: string, r: ResultsModel = filtered) => r.questions.find((q) => q.id === 'break')!.options!.find((o) => o.value === value)!;
+  // "agree": 20 here, 24 in the whole view; the 4 left out all agreed. Hidden, with another count of
+  // the same line (one hidden count under a shown total would be given back).
+  assert.equal(count('agree', plain).count, 20, 'shown when there is no wider view to compare with');
+  assert.equal(count('agree').count, null);
+  assert.equal(count('agree').hidden?.count, 'secondary');
+  assert.equal(breakQ.answered, 60);
+  assert.equal(breakQ.options!.filter((o) => o.count === null).length, 2);
+  // "neutral" differs by 30 carers: shown. The mean differs by 34 answers: shown.
+  assert.equal(count('neutral').count, 20);
+  assert.notEqual(breakQ.mean, null);
+  // "GP" 60 vs 64: hidden.
+  const support = filtered.questions.find((q) => q.id === 'support')!;
+  assert.equal(support.options!.find((o) => o.value === 'gp')!.hidden?.count, 'secondary');
+  // The indicator ("agree") and the 2024 trend point (20 vs 24) would give the 4 away too.
+  assert.equal(filtered.indicators.find((i) => i.id === 'breaks')!.percent, null);
+  const y2024 = filtered.trends.find((t) => t.year === 2024)!;
+  assert.deepEqual({ base: y2024.base, hidden: y2024.hidden }, { base: null, hidden: { base: 'secondary' } });
+  assert.ok(!JSON.stringify(filtered).match(/"(count|base|answered)":[1-7][,}]/), 'no small count anywhere');
+  // When the responses left out are few in all, the view says too few.
+  const most = buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] !== 'under-18')), { parent: whole });
+  assert.deepEqual({ suppressed: most.suppressed, reason: (most as { reason?: string }).reason }, { suppressed: true, reason: 'too few responses to show' });
+});
+
+test('property: a count published in a filtered view and in the view without the filter never differ by 1 to the threshold', () => {
+  const answersArb = fc.record({
+    age: fc.constantFrom('under-18', '18-64', '65-plus'),
+    break: fc.constantFrom('disagree', 'neutral', 'agree', 'not-applicable'),
+    support: fc.subarray(['gp', 'hub'], { minLength: 1 }),
+    life: fc.integer({ min: 0, max: 10 }),
+  });
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ year: fc.constantFrom(2024, 2025), answers: answersArb }), { minLength: 8, maxLength: 160 }),
+      fc.constantFrom('under-18', '18-64', '65-plus'),
+      (responses, keep) => {
+        const wholeRows = rowsFrom(responses);
+        const partRows = rowsFrom(responses.filter((r) => r.answers.age === keep));
+        const whole = buildResults(survey, wholeRows);
+        const part = buildResults(survey, partRows, { parent: wholeRows });
+        if (whole.suppressed || part.suppressed) return;
+        const trueN = (rows: TallyRow[], question: string, option: string, year?: number) =>
+          rows.filter((r) => r.question === question && r.option === option && (year === undefined || r.year === year)).reduce((n, r) => n + r.n, 0);
+        const check = (shownWhole: number | null | undefined, shownPart: number | null | undefined, question: string, option: string, year?: number) => {
+          if (shownWhole == null || shownPart == null) return;
+          const left = trueN(wholeRows, question, option, year) - trueN(partRows, question, option, year);
+          assert.ok(left === 0 || left > 7, `${question}/${option}${year ? ` in ${year}` : ''}: both shown, ${left} left out`);
+        };
+        for (const q of part.questions) {
+          const w = whole.questions.find((x) => x.id === q.id)!;
+          check(w.answered, q.answered, q.id, '_answered');
+          for (const o of q.options ?? []) check(w.options!.find((x) => x.value === o.value)?.count, o.count, q.id, o.value);
+          if (q.mean != null && w.mean != null && q.type === 'likert') {
+            const inScale = ['disagree', 'neutral', 'agree'];
+            const left = inScale.reduce((n, v) => n + trueN(wholeRows, q.id, v) - trueN(partRows, q.id, v), 0);
+            assert.ok(left === 0 || left > 7, `${q.id} mean: both shown, ${left} left out`);
+          }
+        }
+        for (const t of part.trends) check(whole.trends.find((x) => x.year === t.year)?.base, t.base, RESPONSES, BASE, t.year);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});

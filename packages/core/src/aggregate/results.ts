@@ -110,6 +110,13 @@ export interface BuildOptions extends SuppressionOptions {
   /** The grouping question the rows with a non-empty `group` belong to. */
   by?: string;
   resolveOptions?: OptionsResolver;
+  /**
+   * For a filtered view (only one group's responses): the rows of the same results without the
+   * filter. Subtracting this view from that one gives the responses the filter leaves out, so any
+   * number here whose counterpart there is 1 to threshold more is hidden as well (reason
+   * 'secondary'), and when the responses left out are that few in all, the view is "too few".
+   */
+  parent?: readonly TallyRow[];
 }
 
 class Sums {
@@ -160,10 +167,11 @@ function marks<K extends string>(fields: Partial<Record<K, Reason>>, groups?: (H
   return any ? out : undefined;
 }
 
-/** publishCount, with the reason when hidden (on its own, a hidden count can only be small). */
-function publishWithReason(value: number, opts: Required<SuppressionOptions>): { count: number | null; reason: HiddenReason | undefined } {
+/** publishCount, with the reason when hidden: small itself, or (`protect`) hidden for a wider view's sake. */
+function publishWithReason(value: number, opts: Required<SuppressionOptions>, protect = false): { count: number | null; reason: HiddenReason | undefined } {
   const count = publishCount(value, opts);
-  return { count, reason: count === null ? 'primary' : undefined };
+  if (count === null) return { count, reason: 'primary' };
+  return protect ? { count: null, reason: 'secondary' } : { count, reason: undefined };
 }
 
 /** Options to show: the definition's, then any value seen in the tallies that it does not list. */
@@ -209,6 +217,30 @@ export function buildResults(
   const baseTrue = all.n(k('', RESPONSES, BASE));
   if (baseTrue <= opts.threshold) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
 
+  // The wider view this one is part of (see BuildOptions.parent), whole and by year.
+  let parentAll: Sums | undefined;
+  const parentYears = new Map<number, Sums>();
+  if (options.parent) {
+    parentAll = new Sums();
+    for (const r of options.parent) {
+      if (r.group !== '') continue;
+      parentAll.add(k('', r.question, r.option), r.n, r.sum);
+      let y = parentYears.get(r.year);
+      if (!y) parentYears.set(r.year, (y = new Sums()));
+      y.add(k('', r.question, r.option), r.n, r.sum);
+    }
+  }
+  /** Whether `value` must be hidden because the wider view's count for the same key is 1 to threshold more. */
+  const givesAway = (wider: Sums | undefined, key: string, value: number) => {
+    if (!wider || value === 0) return false;
+    const left = wider.n(key) - value;
+    return left >= 1 && left <= opts.threshold;
+  };
+  if (parentAll) {
+    const left = parentAll.n(k('', RESPONSES, BASE)) - baseTrue;
+    if (left >= 1 && left <= opts.threshold) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
+  }
+
   const questions = questionsOf(definition, options.resolveOptions);
   const byQuestion = options.by ? questions.find((q) => q.id === options.by) : undefined;
   const defined = byQuestion?.options ?? [];
@@ -228,8 +260,9 @@ export function buildResults(
   for (const q of questions) {
     const answeredTrue = all.n(k('', q.id, ANSWERED));
     const result: QuestionResult = { id: q.id, label: q.label, type: q.type, answered: null };
+    const answeredKey = k('', q.id, ANSWERED);
     if (q.type === 'text' || q.type === 'textarea') {
-      const published = publishWithReason(answeredTrue, opts);
+      const published = publishWithReason(answeredTrue, opts, givesAway(parentAll, answeredKey, answeredTrue));
       result.answered = published.count;
       result.freeText = true;
       const hidden = marks<'answered'>({ answered: published.reason });
@@ -238,7 +271,7 @@ export function buildResults(
       continue;
     }
     if (q.type === 'number') {
-      const published = publishWithReason(answeredTrue, opts);
+      const published = publishWithReason(answeredTrue, opts, givesAway(parentAll, answeredKey, answeredTrue));
       result.answered = published.count;
       result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum(k('', q.id, VALUE)) / answeredTrue);
       const hidden = marks<'answered' | 'mean'>({ answered: published.reason, mean: published.reason });
@@ -254,6 +287,12 @@ export function buildResults(
         rowTotals: list.map((o) => all.n(k('', q.id, o.value))),
         columnTotals: groupAnswered,
         total: answeredTrue,
+        ...(parentAll && {
+          protect: {
+            rowTotals: list.map((o) => givesAway(parentAll, k('', q.id, o.value), all.n(k('', q.id, o.value)))),
+            total: givesAway(parentAll, answeredKey, answeredTrue),
+          },
+        }),
       },
       opts,
     );
@@ -285,25 +324,45 @@ export function buildResults(
     } else if (q.scaled) {
       let n = 0;
       let sum = 0;
+      let widerN = 0;
       list.forEach((o, i) => {
         if (outsideScale(o.value)) return;
         const c = all.n(k('', q.id, o.value));
         n += c;
         sum += c * (i + 1);
+        widerN += parentAll?.n(k('', q.id, o.value)) ?? 0;
       });
-      result.mean = result.answered === null || n <= opts.threshold ? null : round1(sum / n);
+      // With a wider view: its mean and this one's give the mean of the carers left out; hidden when they are few.
+      const leftOut = parentAll && n > 0 ? widerN - n : 0;
+      const protectMean = leftOut >= 1 && leftOut <= opts.threshold;
+      result.mean = result.answered === null || n <= opts.threshold || protectMean ? null : round1(sum / n);
       if (result.answered === null) meanReason = answeredReason;
       else if (n >= 1 && n <= opts.threshold) meanReason = 'primary';
+      else if (protectMean) meanReason = 'secondary';
     }
     const hidden = marks<'answered' | 'mean'>({ answered: answeredReason, mean: meanReason }, groups.length ? table.reasons.columnTotals : undefined);
     if (hidden) result.hidden = hidden;
     results.push(result);
   }
 
-  const indicatorOf = (sums: Sums, ind: IndicatorDefinition) => {
-    const answered = sums.n(k('', ind.question, ANSWERED));
-    const positive = ind.positive.reduce((acc, v) => acc + sums.n(k('', ind.question, v)), 0);
-    const t = suppressSmallCounts({ cells: [[positive, answered - positive]], rowTotals: [answered] }, opts);
+  const indicatorOf = (sums: Sums, ind: IndicatorDefinition, wider: Sums | undefined) => {
+    const countsOf = (from: Sums) => {
+      const answered = from.n(k('', ind.question, ANSWERED));
+      const positive = ind.positive.reduce((acc, v) => acc + from.n(k('', ind.question, v)), 0);
+      return { answered, positive, other: answered - positive };
+    };
+    const { answered, positive, other } = countsOf(sums);
+    const w = wider ? countsOf(wider) : undefined;
+    const left = (widerValue: number | undefined, value: number) =>
+      widerValue !== undefined && value > 0 && widerValue - value >= 1 && widerValue - value <= opts.threshold;
+    const t = suppressSmallCounts(
+      {
+        cells: [[positive, other]],
+        rowTotals: [answered],
+        ...(w && { protect: { cells: [[left(w.positive, positive), left(w.other, other)]], rowTotals: [left(w.answered, answered)] } }),
+      },
+      opts,
+    );
     const base = t.rowTotals?.[0] ?? null;
     const baseReason = t.reasons.rowTotals?.[0];
     const count = t.cells[0]?.[0] ?? null;
@@ -315,7 +374,7 @@ export function buildResults(
   };
   const indicatorDefinitions = indicatorsOf(definition);
   const indicators: IndicatorResult[] = indicatorDefinitions.map((ind) => {
-    const { percent, base, hidden } = indicatorOf(all, ind);
+    const { percent, base, hidden } = indicatorOf(all, ind, parentAll);
     const item: IndicatorResult = { id: ind.id, label: ind.label, question: ind.question, percent, base };
     if (ind.description !== undefined) item.description = ind.description;
     if (hidden) item.hidden = hidden;
@@ -323,8 +382,13 @@ export function buildResults(
   });
 
   const yearList = [...years.keys()].sort((a, b) => a - b);
+  const yearBase = (y: number) => years.get(y)!.n(k('', RESPONSES, BASE));
   const yearBases = suppressSmallCounts(
-    { cells: [yearList.map((y) => years.get(y)!.n(k('', RESPONSES, BASE)))], rowTotals: [baseTrue] },
+    {
+      cells: [yearList.map(yearBase)],
+      rowTotals: [baseTrue],
+      ...(parentAll && { protect: { cells: [yearList.map((y) => givesAway(parentYears.get(y) ?? new Sums(), k('', RESPONSES, BASE), yearBase(y)))] } }),
+    },
     opts,
   );
   const trends: TrendPoint[] = yearList.map((year, i) => {
@@ -335,7 +399,7 @@ export function buildResults(
       base,
       indicators: indicatorDefinitions.map((ind) => {
         if (base === null) return baseReason ? { id: ind.id, percent: null, hidden: { percent: baseReason } } : { id: ind.id, percent: null };
-        const { percent, hidden } = indicatorOf(years.get(year)!, ind);
+        const { percent, hidden } = indicatorOf(years.get(year)!, ind, parentAll ? (parentYears.get(year) ?? new Sums()) : undefined);
         const item: TrendPoint['indicators'][number] = { id: ind.id, percent };
         if (hidden?.percent) item.hidden = { percent: hidden.percent };
         return item;

@@ -184,3 +184,13 @@ test('property: knowing which hidden cells are small never narrows a small count
     { numRuns: 400 },
   );
 });
+
+test('a protected count (a wider view would give it away) starts hidden as secondary, and its line protects it', () => {
+  const t = suppressSmallCounts({ cells: [], rowTotals: [50, 30, 20], total: 100, protect: { rowTotals: [true, false, false] } });
+  assert.deepEqual(t.rowTotals, [null, 30, null]);
+  assert.deepEqual(t.reasons.rowTotals, ['secondary', null, 'secondary']);
+  assert.equal(t.total, 100);
+  // A small count stays primary even when also protected.
+  const small = suppressSmallCounts({ cells: [[3, 40, 57]], rowTotals: [100], protect: { cells: [[true, false, false]] } });
+  assert.deepEqual(small.reasons.cells, [['primary', 'secondary', null]]);
+});

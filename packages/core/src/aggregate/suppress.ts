@@ -19,6 +19,11 @@
  * total is shown, a primary cell must never be narrowed to a single value by "the hidden cells add up
  * to H, primary ones are 1 to threshold, secondary ones are 0 or above it" (`pinsASmallCount`); when
  * it would be, one more cell of that line is hidden.
+ *
+ * Between views: a filtered view and the same results without the filter differ by the responses the
+ * filter leaves out. A count whose counterpart in the wider view is 1 to threshold more is hidden
+ * too (`CountTable.protect`, reason 'secondary'), so subtracting one view from the other never gives
+ * a small number (see `BuildOptions.parent` in results.ts).
  */
 
 export interface SuppressionOptions {
@@ -51,6 +56,18 @@ export interface CountTable {
   columnTotals?: number[];
   /** The grand total (e.g. the overall base). */
   total?: number;
+  /**
+   * Counts to hide although they are not small, in the same shape (true = hide): those a reader could
+   * subtract from a published count of a wider view (the same results without a filter) to get a
+   * number from 1 to the threshold. They start hidden as 'secondary', and the lines they are in are
+   * protected like any other.
+   */
+  protect?: {
+    cells?: boolean[][];
+    rowTotals?: boolean[];
+    columnTotals?: boolean[];
+    total?: boolean;
+  };
 }
 
 export interface SuppressedTable {
@@ -124,12 +141,14 @@ export function pinsASmallCount(hidden: readonly { value: number; reason: Hidden
 export function suppressSmallCounts(table: CountTable, options: SuppressionOptions = {}): SuppressedTable {
   const opts = resolveSuppression(options);
   const small = (v: number) => v >= 1 && v <= opts.threshold;
-  const mark = (v: number): Cell => ({ value: v, hidden: small(v), reason: small(v) ? 'primary' : null });
+  const mark = (v: number, protect?: boolean): Cell =>
+    small(v) ? { value: v, hidden: true, reason: 'primary' } : { value: v, hidden: Boolean(protect), reason: protect ? 'secondary' : null };
+  const p = table.protect;
 
-  const cells = table.cells.map((row) => row.map(mark));
-  const rowTotals = table.rowTotals?.map(mark);
-  const columnTotals = table.columnTotals?.map(mark);
-  const total = table.total === undefined ? undefined : mark(table.total);
+  const cells = table.cells.map((row, i) => row.map((v, j) => mark(v, p?.cells?.[i]?.[j])));
+  const rowTotals = table.rowTotals?.map((v, i) => mark(v, p?.rowTotals?.[i]));
+  const columnTotals = table.columnTotals?.map((v, j) => mark(v, p?.columnTotals?.[j]));
+  const total = table.total === undefined ? undefined : mark(table.total, p?.total);
   const columnCount = Math.max(0, ...table.cells.map((r) => r.length));
 
   // Every line: the cells in it, and the total it adds up to (when there is one).
