@@ -8,10 +8,11 @@
  * of hundreds of responses at once is what makes ingest fast: the tally rows they share (a few
  * thousand per instrument, partner and year) are written once per flush, not once per response.
  *
- * - The responses this process stored are kept in memory until folded (their checked answers and
- *   definition), so a flush does not read them back. Anything else still queued — after a crash, or
- *   left by another instance — is folded from its stored answers (`flushAll`, also run at start-up and
- *   every few seconds).
+ * - The responses this process stored are counted in memory as they are acknowledged (only their ids
+ *   are kept until the fold), so a flush does not read them back. When a fold claims other lines than
+ *   those (a sweep or another instance folded some, a response was deleted), it counts what it claimed
+ *   from the stored answers instead. Anything else still queued — after a crash, or left by another
+ *   instance — is folded from its stored answers (`flushAll`, also run at start-up and every few seconds).
  * - Claiming lines uses `FOR UPDATE SKIP LOCKED` for background flushes, so two instances never fold
  *   one response twice; `flushAll` before a read waits for other talliers' folds in progress instead
  *   of skipping them, so a read after an acknowledgement sees that response's counts.
@@ -67,7 +68,14 @@ export interface TallierOptions {
 }
 
 export class Tallier {
-  private pending = new Map<string, TallySource>();
+  /**
+   * Responses this process stored and has not folded yet: only their ids. Each is counted into an open
+   * batch's `Merged` as it arrives (add), so nothing of a response is kept until its fold — its answers
+   * are garbage at once rather than living through the seconds until the fold (old-generation GC) —
+   * and a fold has its rows ready. At most `batchSize` responses per batch (one fold transaction each).
+   */
+  private pending = new Set<string>();
+  private batches: { ids: Set<string>; merged: Merged }[] = [];
   private running: Promise<void> | undefined;
   private again: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -114,7 +122,14 @@ export class Tallier {
 
   /** Call after the transaction that stored (and queued) these responses has committed. */
   add(items: Iterable<TallySource>): void {
-    for (const it of items) this.pending.set(it.id, it);
+    for (const it of items) {
+      if (this.pending.has(it.id)) continue;
+      this.pending.add(it.id);
+      let batch = this.batches[this.batches.length - 1];
+      if (!batch || batch.ids.size >= this.batchSize) this.batches.push((batch = { ids: new Set(), merged: new Merged() }));
+      batch.ids.add(it.id);
+      batch.merged.add(it, this.options.resolveOptions);
+    }
     if (this.pending.size >= this.flushAt && !this.running) void this.flush().catch((e) => this.failed(e));
     else this.schedule();
   }
@@ -180,34 +195,29 @@ export class Tallier {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    const ids = [...this.pending.keys()];
+    const batches = this.batches;
+    this.batches = [];
     const started = Date.now();
     try {
-      for (let i = 0; i < ids.length; i += this.batchSize) {
-        const chunk = ids.slice(i, i + this.batchSize);
-        // The counting itself (JavaScript) is done before the transaction, so the database is not held
-        // while it runs (PGlite's single connection is free for storing meanwhile); used as it is when
-        // the fold claims exactly these responses, all still counted — the usual case.
-        const merged = new Merged();
-        const counted = new Set<string>();
-        for (let j = 0; j < chunk.length; j++) {
-          // A large fold counts for a second or more: let requests in every few hundred responses.
-          if (j % 500 === 499) await new Promise((r) => setImmediate(r));
-          // (A sweep may have folded some meanwhile: those are not claimed again.)
-          const id = chunk[j]!;
-          const item = this.pending.get(id);
-          if (!item) continue;
-          this.addIncrements(merged, item);
-          counted.add(id);
+      for (let i = 0; i < batches.length; i++) {
+        const { ids, merged } = batches[i]!;
+        // (A sweep may have folded some meanwhile: those are not claimed again, and the fold then counts
+        // what it claimed from the stored answers instead of these rows.)
+        const chunk = [...ids];
+        const precounted = { ids, rows: merged.rows() };
+        try {
+          await this.retry(() => this.fold(sql`select response_id from tally_queue where response_id = any(${`{${chunk.join(',')}}`}::uuid[]) for update skip locked`, precounted));
+        } catch (e) {
+          // Not counted: these and the batches not tried yet wait for the next fold (or the sweep).
+          this.batches.unshift(...batches.slice(i));
+          throw e;
         }
-        const precounted = { ids: counted, rows: merged.rows() };
-        await this.retry(() => this.fold(sql`select response_id from tally_queue where response_id = any(${`{${chunk.join(',')}}`}::uuid[]) for update skip locked`, precounted));
         // Lines not claimed were counted by another tallier or deleted with their response (or are
         // locked by a fold that may still fail: the sweep picks those up).
         for (const id of chunk) this.pending.delete(id);
       }
     } finally {
-      if (ids.length) this.lastFoldMs = Date.now() - started;
+      if (batches.length) this.lastFoldMs = Date.now() - started;
       this.schedule();
     }
   }
@@ -250,14 +260,11 @@ export class Tallier {
         if (precounted.rows.length) await writeTallies(tx, precounted.rows, 1, { oneWriter: this.options.oneWriter });
         return ids;
       }
+      // Not exactly the responses counted beforehand (or none were): count what was claimed from the stored answers.
       const merged = new Merged();
       const unknown: string[] = [];
       claimed.rows.forEach((row, i) => {
-        if (!row.live) return;
-        const id = ids[i]!;
-        const item = this.pending.get(id);
-        if (item) this.addIncrements(merged, item);
-        else unknown.push(id);
+        if (row.live) unknown.push(ids[i]!);
       });
       if (unknown.length) {
         // Definitions are looked up once per fold (a version's groupBy may be changed by re-registering).
