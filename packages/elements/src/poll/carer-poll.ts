@@ -445,22 +445,9 @@ export class CarerPoll extends CarerElement implements PollHost {
     return result.problems.filter((p) => byId.has(p.question)).map((p) => ({ id: p.question, problem: p, question: byId.get(p.question) }));
   }
 
+  /** Problems are shown only after checking, so the module with their words is here by then. */
   private problemText(p: AnswerProblem, q: Question | undefined): string {
-    if (p.code === 'required') {
-      switch (q?.type) {
-        case 'multiple':
-          return msg('Select at least one answer', { id: 'poll.error.required-multiple' });
-        case 'ranking':
-          return msg('Put the items in order using the Move up and Move down buttons', { id: 'poll.error.required-ranking' });
-        case 'points':
-          return msg('Share out your points', { id: 'poll.error.required-points' });
-        case 'statement':
-          return msg('Select agree, disagree or pass', { id: 'poll.error.required-statement' });
-        default:
-          return msg('Select an answer', { id: 'poll.error.required-choice' });
-      }
-    }
-    return p.message;
+    return this.later.module?.answerProblemText(p, q?.type) ?? p.message;
   }
 
   private showProblems(problems: ShownProblem[]): void {

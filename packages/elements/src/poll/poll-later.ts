@@ -35,6 +35,8 @@ import {
 
 /** Checking answers comes with this module: a press that checks waits for it anyway; results too. */
 export { checkAnswers, fetchResults };
+/** The words for a problem with an answer: shown only after checking, which comes with this module. */
+export { answerProblemText } from '../stepping/answer-problem.js';
 
 export type { Delivery };
 

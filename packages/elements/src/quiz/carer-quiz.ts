@@ -318,24 +318,9 @@ export class CarerQuiz extends CarerElement implements QuizHost {
     return result.problems.filter((p) => ids.has(p.question)).map((p) => ({ id: p.question, problem: p, question: byId.get(p.question) }));
   }
 
+  /** Problems are shown only after checking, so the module with their words is here by then. */
   private problemText(p: AnswerProblem, q: QuizQuestion | undefined): string {
-    if (p.code === 'required') {
-      switch (q?.type) {
-        case 'multiple':
-          return msg('Select at least one answer', { id: 'quiz.error.required-multiple' });
-        case 'text':
-        case 'textarea':
-          return msg('Enter your answer', { id: 'quiz.error.required-text' });
-        case 'number':
-          return msg('Enter a number', { id: 'quiz.error.required-number' });
-        default:
-          return msg('Select an answer', { id: 'quiz.error.required-choice' });
-      }
-    }
-    if (p.code === 'too-many' && p.params?.['exclusive'] !== undefined) {
-      return msg('You cannot choose that answer together with other answers', { id: 'quiz.error.exclusive' });
-    }
-    return p.message;
+    return this.later.module?.answerProblemText(p, q?.type) ?? p.message;
   }
 
   private showProblems(problems: ShownProblem[]): void {

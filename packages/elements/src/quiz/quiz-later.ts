@@ -21,6 +21,8 @@ import { formatScore } from './quiz-logic.js';
 
 /** Checking answers comes with this module: a press that checks waits for it anyway. */
 export { checkAnswers };
+/** The words for a problem with an answer: shown only after checking, which comes with this module. */
+export { answerProblemText } from '../stepping/answer-problem.js';
 
 export type { Delivery };
 
