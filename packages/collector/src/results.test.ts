@@ -8,11 +8,22 @@ import { buildApp, type App } from './server.js';
 import { createUser } from './auth.js';
 import { openBackends, resetDatabase } from './testing/databases.js';
 import { envelope, partnerA, testConfig, testSurvey } from './testing/fixtures.js';
-import { groupingFor } from './results.js';
+import { groupingFor, widerFilters } from './results.js';
 
 const backends = await openBackends();
 after(async () => {
   for (const b of backends) await b.stop();
+});
+
+test('widerFilters: the whole view, and each part of a combined filter the instrument counts', () => {
+  assert.deepEqual(widerFilters(['age-band'], { question: 'age-band', value: '65-plus' }), [undefined]);
+  assert.deepEqual(widerFilters(['age-band', 'break', 'age-band+break'], { question: 'age-band+break', value: '65-plus+agree' }), [
+    undefined,
+    { question: 'age-band', value: '65-plus' },
+    { question: 'break', value: 'agree' },
+  ]);
+  // A part that is not counted on its own cannot be asked for, so there is nothing to compare with.
+  assert.deepEqual(widerFilters(['break', 'age-band+break'], { question: 'age-band+break', value: '65-plus+agree' }), [undefined, { question: 'break', value: 'agree' }]);
 });
 
 test('groupingFor: by, one filter, two filters in either order, and the problems in plain words', () => {
@@ -50,7 +61,7 @@ for (const backend of backends) {
         ['18-64', 'agree', 20],
         ['18-64', 'disagree', 10],
         ['65-plus', 'agree', 12],
-        ['65-plus', 'disagree', 3],
+        ['65-plus', 'disagree', 8],
         ['under-18', 'agree', 2],
       ];
       for (const [age, brk, n] of groups) {
@@ -71,7 +82,7 @@ for (const backend of backends) {
       assert.equal(both.json().base, 10, '12 carers aged 65 or over who can take a break, rounded');
       const brk = both.json().questions.find((q: { id: string }) => q.id === 'break');
       assert.equal(brk.options.find((o: { value: string }) => o.value === 'disagree').count, 0, 'only the combined group is counted');
-      const reversed = await get('/api/v1/results/test-survey?where=break:disagree&where=age-band:65-plus');
+      const reversed = await get('/api/v1/results/test-survey?where=break:agree&where=age-band:under-18');
       assert.equal(reversed.statusCode, 200, reversed.body);
       assert.deepEqual({ suppressed: reversed.json().suppressed, reason: reversed.json().reason }, { suppressed: true, reason: 'too few responses to show' });
     });
@@ -124,6 +135,27 @@ for (const backend of backends) {
       // That count is hidden here, as protecting a small group (without the whole view beside it, 20 would show).
       const agree = now.json().questions.find((q: { id: string }) => q.id === 'break').options.find((o: { value: string }) => o.value === 'agree');
       assert.deepEqual({ count: agree.count, hidden: agree.hidden?.count }, { count: null, hidden: 'secondary' });
+    });
+
+    test('a combined filter is compared with each part of it too: one that leaves out only a few of a part says too few', async () => {
+      await app.store.registerInstrument({ ...testSurvey, id: 'combo-survey' } as never, ['age-band', 'break', 'age-band+break']);
+      const post = async (n: number, answers: Record<string, string>) => {
+        for (let i = 0; i < n; i++) {
+          const r = await app.app.inject({ method: 'POST', url: '/api/v1/responses', payload: envelope({ instrument: { id: 'combo-survey', version: 1 } }, answers) });
+          assert.equal(r.statusCode, 201, r.body);
+        }
+      };
+      await post(20, { 'age-band': '18-64', break: 'agree' });
+      await post(3, { 'age-band': '18-64', break: 'disagree' });
+      await post(30, { 'age-band': '65-plus', break: 'agree' });
+      // Aged 18 to 64 and agreeing: 20 of 53 (33 left out), but 20 of the 23 aged 18 to 64: the
+      // view "aged 18 to 64" minus this one would be the 3 who disagreed.
+      const both = await get('/api/v1/results/combo-survey?where=age-band:18-64&where=break:agree');
+      assert.equal(both.statusCode, 200, both.body);
+      assert.deepEqual({ suppressed: both.json().suppressed, reason: both.json().reason }, { suppressed: true, reason: 'too few responses to show' });
+      await post(5, { 'age-band': '18-64', break: 'disagree' });
+      const now = await get('/api/v1/results/combo-survey?where=age-band:18-64&where=break:agree');
+      assert.equal(now.json().suppressed, false, now.body);
     });
 
     test('each hidden number says why, in the JSON and the CSV export, and no count from 1 to 7 appears', async () => {

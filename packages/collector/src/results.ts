@@ -86,6 +86,25 @@ export function groupingFor(
   return { ok: true, by: undefined, where: { question: group.question, value: group.value } };
 }
 
+/**
+ * The views a reader can compare a filtered one with: no filter, and for a combined filter
+ * (age-band+caring-hours = 65-74+50-plus) each part or pair of parts the instrument also counts.
+ */
+export function widerFilters(groupBy: readonly string[], where: NonNullable<ResultsQuery['where']>): (ResultsQuery['where'])[] {
+  const questions = where.question.split(COMBINED);
+  const values = where.value.split(COMBINED);
+  const out: ResultsQuery['where'][] = [undefined];
+  if (questions.length < 2 || questions.length !== values.length) return out;
+  const parts = questions.map((question, i) => ({ question, value: values[i]! }));
+  // Every non-empty proper subset of the parts (at most 3 parts: 6 subsets).
+  for (let mask = 1; mask < (1 << parts.length) - 1; mask++) {
+    const subset = parts.filter((_, i) => mask & (1 << i));
+    const group = groupForFilters(groupBy, subset);
+    if (group.ok) out.push({ question: group.question, value: group.value });
+  }
+  return out;
+}
+
 export async function readTallies(db: Kysely<DB>, instrumentId: string, q: ResultsQuery): Promise<TallyRow[]> {
   if (q.partners && q.partners.length === 0) return [];
   const groupFilter = q.where
@@ -115,10 +134,14 @@ export async function computeResults(
 ): Promise<ResultsModel | SuppressedResults> {
   const rows = await readTallies(db, instrument.id, q);
   const opts: Parameters<typeof buildResults>[2] = { ...suppression };
-  // Differencing: the view without this filter minus this one is the responses the filter leaves
-  // out. buildResults hides every number of this view that would give a count of 1 to the
-  // threshold that way, and says too few when the responses left out are that few in all.
-  if (q.where) opts.parent = await readTallies(db, instrument.id, { ...q, by: undefined, where: undefined });
+  // Differencing: a wider view (without the filter, or with only some parts of a combined one)
+  // minus this one is the responses the filter leaves out. buildResults hides every number of this
+  // view that would give a count of 1 to the threshold that way, and says too few when the
+  // responses left out are that few in all.
+  if (q.where) {
+    const wider = widerFilters(instrument.groupBy, q.where);
+    opts.wider = await Promise.all(wider.map((where) => readTallies(db, instrument.id, { ...q, by: undefined, where })));
+  }
   if (q.by) opts.by = q.by;
   if (resolveOptions) opts.resolveOptions = resolveOptions;
   return buildResults(instrument.definition as never, rows, opts);

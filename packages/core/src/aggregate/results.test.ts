@@ -176,7 +176,7 @@ test('a filtered view hides each number that the same view without the filter wo
   for (let i = 0; i < 4; i++) responses.push({ year: 2024, answers: { age: 'under-18', break: 'agree', support: ['gp'] } });
   for (let i = 0; i < 30; i++) responses.push({ year: 2025, answers: { age: '65-plus', break: 'neutral', support: ['hub'] } });
   const whole = rowsFrom(responses);
-  const filtered = buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] === '18-64')), { parent: whole }) as ResultsModel;
+  const filtered = buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] === '18-64')), { wider: [whole] }) as ResultsModel;
   const plain = buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] === '18-64'))) as ResultsModel;
   assert.equal(filtered.suppressed, false);
   const breakQ = filtered.questions.find((q) => q.id === 'break')!;
@@ -200,7 +200,7 @@ test('a filtered view hides each number that the same view without the filter wo
   assert.deepEqual({ base: y2024.base, hidden: y2024.hidden }, { base: null, hidden: { base: 'secondary' } });
   assert.ok(!JSON.stringify(filtered).match(/"(count|base|answered)":[1-7][,}]/), 'no small count anywhere');
   // When the responses left out are few in all, the view says too few.
-  const most = buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] !== 'under-18')), { parent: whole });
+  const most = buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] !== 'under-18')), { wider: [whole] });
   assert.deepEqual({ suppressed: most.suppressed, reason: (most as { reason?: string }).reason }, { suppressed: true, reason: 'too few responses to show' });
 });
 
@@ -219,7 +219,7 @@ test('property: a count published in a filtered view and in the view without the
         const wholeRows = rowsFrom(responses);
         const partRows = rowsFrom(responses.filter((r) => r.answers.age === keep));
         const whole = buildResults(survey, wholeRows);
-        const part = buildResults(survey, partRows, { parent: wholeRows });
+        const part = buildResults(survey, partRows, { wider: [wholeRows] });
         if (whole.suppressed || part.suppressed) return;
         const trueN = (rows: TallyRow[], question: string, option: string, year?: number) =>
           rows.filter((r) => r.question === question && r.option === option && (year === undefined || r.year === year)).reduce((n, r) => n + r.n, 0);

@@ -111,12 +111,13 @@ export interface BuildOptions extends SuppressionOptions {
   by?: string;
   resolveOptions?: OptionsResolver;
   /**
-   * For a filtered view (only one group's responses): the rows of the same results without the
-   * filter. Subtracting this view from that one gives the responses the filter leaves out, so any
+   * For a filtered view (only one group's responses): the rows of each wider view a reader can also
+   * ask for — the same results without the filter, and for a combined filter, with only some of its
+   * parts. Subtracting this view from a wider one gives the responses the filter leaves out, so any
    * number here whose counterpart there is 1 to threshold more is hidden as well (reason
    * 'secondary'), and when the responses left out are that few in all, the view is "too few".
    */
-  parent?: readonly TallyRow[];
+  wider?: readonly (readonly TallyRow[])[];
 }
 
 class Sums {
@@ -217,29 +218,28 @@ export function buildResults(
   const baseTrue = all.n(k('', RESPONSES, BASE));
   if (baseTrue <= opts.threshold) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
 
-  // The wider view this one is part of (see BuildOptions.parent), whole and by year.
-  let parentAll: Sums | undefined;
-  const parentYears = new Map<number, Sums>();
-  if (options.parent) {
-    parentAll = new Sums();
-    for (const r of options.parent) {
+  // The wider views this one is part of (see BuildOptions.wider), whole and by year.
+  const wider = (options.wider ?? []).map((rows) => {
+    const whole = new Sums();
+    const byYear = new Map<number, Sums>();
+    for (const r of rows) {
       if (r.group !== '') continue;
-      parentAll.add(k('', r.question, r.option), r.n, r.sum);
-      let y = parentYears.get(r.year);
-      if (!y) parentYears.set(r.year, (y = new Sums()));
+      whole.add(k('', r.question, r.option), r.n, r.sum);
+      let y = byYear.get(r.year);
+      if (!y) byYear.set(r.year, (y = new Sums()));
       y.add(k('', r.question, r.option), r.n, r.sum);
     }
-  }
-  /** Whether `value` must be hidden because the wider view's count for the same key is 1 to threshold more. */
-  const givesAway = (wider: Sums | undefined, key: string, value: number) => {
-    if (!wider || value === 0) return false;
-    const left = wider.n(key) - value;
-    return left >= 1 && left <= opts.threshold;
-  };
-  if (parentAll) {
-    const left = parentAll.n(k('', RESPONSES, BASE)) - baseTrue;
-    if (left >= 1 && left <= opts.threshold) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
-  }
+    return { whole, byYear };
+  });
+  const few = (left: number) => left >= 1 && left <= opts.threshold;
+  /** Whether `value` (of `key`) must be hidden: a wider view's count for the same key is 1 to threshold more. */
+  const givesAway = (key: string, value: number, year?: number) =>
+    value > 0 &&
+    wider.some((w) => {
+      const from = year === undefined ? w.whole : w.byYear.get(year);
+      return from !== undefined && few(from.n(key) - value);
+    });
+  if (wider.some((w) => few(w.whole.n(k('', RESPONSES, BASE)) - baseTrue))) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
 
   const questions = questionsOf(definition, options.resolveOptions);
   const byQuestion = options.by ? questions.find((q) => q.id === options.by) : undefined;
@@ -262,7 +262,7 @@ export function buildResults(
     const result: QuestionResult = { id: q.id, label: q.label, type: q.type, answered: null };
     const answeredKey = k('', q.id, ANSWERED);
     if (q.type === 'text' || q.type === 'textarea') {
-      const published = publishWithReason(answeredTrue, opts, givesAway(parentAll, answeredKey, answeredTrue));
+      const published = publishWithReason(answeredTrue, opts, givesAway(answeredKey, answeredTrue));
       result.answered = published.count;
       result.freeText = true;
       const hidden = marks<'answered'>({ answered: published.reason });
@@ -271,7 +271,7 @@ export function buildResults(
       continue;
     }
     if (q.type === 'number') {
-      const published = publishWithReason(answeredTrue, opts, givesAway(parentAll, answeredKey, answeredTrue));
+      const published = publishWithReason(answeredTrue, opts, givesAway(answeredKey, answeredTrue));
       result.answered = published.count;
       result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum(k('', q.id, VALUE)) / answeredTrue);
       const hidden = marks<'answered' | 'mean'>({ answered: published.reason, mean: published.reason });
@@ -287,10 +287,10 @@ export function buildResults(
         rowTotals: list.map((o) => all.n(k('', q.id, o.value))),
         columnTotals: groupAnswered,
         total: answeredTrue,
-        ...(parentAll && {
+        ...(wider.length && {
           protect: {
-            rowTotals: list.map((o) => givesAway(parentAll, k('', q.id, o.value), all.n(k('', q.id, o.value)))),
-            total: givesAway(parentAll, answeredKey, answeredTrue),
+            rowTotals: list.map((o) => givesAway(k('', q.id, o.value), all.n(k('', q.id, o.value)))),
+            total: givesAway(answeredKey, answeredTrue),
           },
         }),
       },
@@ -322,19 +322,12 @@ export function buildResults(
       result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum(k('', q.id, VALUE)) / answeredTrue);
       if (result.answered === null) meanReason = answeredReason;
     } else if (q.scaled) {
-      let n = 0;
-      let sum = 0;
-      let widerN = 0;
-      list.forEach((o, i) => {
-        if (outsideScale(o.value)) return;
-        const c = all.n(k('', q.id, o.value));
-        n += c;
-        sum += c * (i + 1);
-        widerN += parentAll?.n(k('', q.id, o.value)) ?? 0;
-      });
-      // With a wider view: its mean and this one's give the mean of the carers left out; hidden when they are few.
-      const leftOut = parentAll && n > 0 ? widerN - n : 0;
-      const protectMean = leftOut >= 1 && leftOut <= opts.threshold;
+      const onScale = list.filter((o) => !outsideScale(o.value));
+      const scaleN = (from: Sums) => onScale.reduce((acc, o) => acc + from.n(k('', q.id, o.value)), 0);
+      const n = scaleN(all);
+      const sum = list.reduce((acc, o, i) => (outsideScale(o.value) ? acc : acc + all.n(k('', q.id, o.value)) * (i + 1)), 0);
+      // A wider view's mean and this one's give the mean of the carers left out: hidden when they are few.
+      const protectMean = n > 0 && wider.some((w) => few(scaleN(w.whole) - n));
       result.mean = result.answered === null || n <= opts.threshold || protectMean ? null : round1(sum / n);
       if (result.answered === null) meanReason = answeredReason;
       else if (n >= 1 && n <= opts.threshold) meanReason = 'primary';
@@ -345,21 +338,25 @@ export function buildResults(
     results.push(result);
   }
 
-  const indicatorOf = (sums: Sums, ind: IndicatorDefinition, wider: Sums | undefined) => {
+  const indicatorOf = (sums: Sums, ind: IndicatorDefinition, year?: number) => {
     const countsOf = (from: Sums) => {
       const answered = from.n(k('', ind.question, ANSWERED));
       const positive = ind.positive.reduce((acc, v) => acc + from.n(k('', ind.question, v)), 0);
       return { answered, positive, other: answered - positive };
     };
     const { answered, positive, other } = countsOf(sums);
-    const w = wider ? countsOf(wider) : undefined;
-    const left = (widerValue: number | undefined, value: number) =>
-      widerValue !== undefined && value > 0 && widerValue - value >= 1 && widerValue - value <= opts.threshold;
+    const widerCounts = wider.flatMap((w) => {
+      const from = year === undefined ? w.whole : w.byYear.get(year);
+      return from ? [countsOf(from)] : [];
+    });
+    const left = (pick: (c: ReturnType<typeof countsOf>) => number, value: number) => value > 0 && widerCounts.some((c) => few(pick(c) - value));
     const t = suppressSmallCounts(
       {
         cells: [[positive, other]],
         rowTotals: [answered],
-        ...(w && { protect: { cells: [[left(w.positive, positive), left(w.other, other)]], rowTotals: [left(w.answered, answered)] } }),
+        ...(widerCounts.length && {
+          protect: { cells: [[left((c) => c.positive, positive), left((c) => c.other, other)]], rowTotals: [left((c) => c.answered, answered)] },
+        }),
       },
       opts,
     );
@@ -374,7 +371,7 @@ export function buildResults(
   };
   const indicatorDefinitions = indicatorsOf(definition);
   const indicators: IndicatorResult[] = indicatorDefinitions.map((ind) => {
-    const { percent, base, hidden } = indicatorOf(all, ind, parentAll);
+    const { percent, base, hidden } = indicatorOf(all, ind);
     const item: IndicatorResult = { id: ind.id, label: ind.label, question: ind.question, percent, base };
     if (ind.description !== undefined) item.description = ind.description;
     if (hidden) item.hidden = hidden;
@@ -387,7 +384,7 @@ export function buildResults(
     {
       cells: [yearList.map(yearBase)],
       rowTotals: [baseTrue],
-      ...(parentAll && { protect: { cells: [yearList.map((y) => givesAway(parentYears.get(y) ?? new Sums(), k('', RESPONSES, BASE), yearBase(y)))] } }),
+      ...(wider.length && { protect: { cells: [yearList.map((y) => givesAway(k('', RESPONSES, BASE), yearBase(y), y))] } }),
     },
     opts,
   );
@@ -399,7 +396,7 @@ export function buildResults(
       base,
       indicators: indicatorDefinitions.map((ind) => {
         if (base === null) return baseReason ? { id: ind.id, percent: null, hidden: { percent: baseReason } } : { id: ind.id, percent: null };
-        const { percent, hidden } = indicatorOf(years.get(year)!, ind, parentAll ? (parentYears.get(year) ?? new Sums()) : undefined);
+        const { percent, hidden } = indicatorOf(years.get(year)!, ind, year);
         const item: TrendPoint['indicators'][number] = { id: ind.id, percent };
         if (hidden?.percent) item.hidden = { percent: hidden.percent };
         return item;

@@ -23,7 +23,7 @@
  * Between views: a filtered view and the same results without the filter differ by the responses the
  * filter leaves out. A count whose counterpart in the wider view is 1 to threshold more is hidden
  * too (`CountTable.protect`, reason 'secondary'), so subtracting one view from the other never gives
- * a small number (see `BuildOptions.parent` in results.ts).
+ * a small number (see `BuildOptions.wider` in results.ts).
  */
 
 export interface SuppressionOptions {
