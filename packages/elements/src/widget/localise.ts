@@ -7,7 +7,7 @@
 import type { Definition } from '@carers-voice/core/content';
 import { once } from '../base/once.js';
 
-// Offline: the next definition tries again.
+// Once per page; after a failed load (offline) the next definition tries again.
 const load = once(() => import('@carers-voice/core/i18n/localise'));
 
 /** Starts loading the translation code if `definition` needs it; undefined when nothing to wait for. */

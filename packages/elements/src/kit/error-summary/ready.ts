@@ -7,7 +7,7 @@
  */
 import { once } from '../../base/once.js';
 
-// Offline: the next problem shown tries again.
+// Once per page; after a failed load (offline) the next problem shown tries again.
 const load = once(() => import('../define-error-summary.js').then(() => undefined));
 
 /** Loads and registers `<carer-error-summary>` (once); resolves when it is defined. */
