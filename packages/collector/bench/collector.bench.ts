@@ -6,6 +6,8 @@
  * Flags: --storage pglite,postgres  --duration 30 (seconds of ingest)  --sizes 10k[,100k,1m]
  *        --only ingest|results  --concurrency 64  --workers N (collector processes on PostgreSQL)
  *        --json (machine-readable line at the end)
+ *        --rate N (responses/s, paced: each client waits for its turn; compares the CPU per response of two
+ *        builds at one rate on a busy machine, where an unpaced run measures mostly the share of the cores it got)
  * Environment: PGLITE_THREAD=main|worker and the rest of the collector's settings pass through;
  *        CV_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the collector under load.
  * Aims (issue 3): ingest ≥ 1,000/s PGlite, ≥ 3,000/s PostgreSQL; results p95 < 100 ms at 100k and
@@ -34,6 +36,7 @@ function arg(name: string, fallback: string): string {
 const storages = arg('storage', 'pglite,postgres').split(',');
 const duration = Number(arg('duration', '30'));
 const concurrency = Number(arg('concurrency', '64'));
+const pacedRate = Number(arg('rate', '0'));
 const only = arg('only', '');
 // Collector processes on PostgreSQL (WORKERS, cluster.ts); PGlite is always one process.
 const workers = arg('workers', process.env.WORKERS ?? '1');
@@ -228,7 +231,16 @@ async function benchIngest(env: Record<string, string>): Promise<IngestFigures> 
     let n = 0;
     await Promise.all(
       connections.map(async (_, c) => {
+        // Paced (--rate): client c sends at started + (c + k·concurrency) / rate, or at once when late.
+        let turn = c;
         while (Date.now() < end) {
+          if (pacedRate > 0) {
+            const due = started + (1000 * turn) / pacedRate;
+            turn += concurrency;
+            const wait = due - Date.now();
+            if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+            if (Date.now() >= end) break;
+          }
           const t = performance.now();
           const r = await post(n++, c).catch(() => ({ status: 0, body: '' }));
           latencies.push(performance.now() - t);
@@ -357,7 +369,7 @@ for (const storage of storages) {
   };
   try {
     if (only !== 'results') {
-      console.error(`ingest on ${storage}: ${duration} s, ${concurrency} concurrent clients…`);
+      console.error(`ingest on ${storage}: ${duration} s, ${concurrency} concurrent clients${pacedRate ? `, paced at ${pacedRate}/s` : ''}…`);
       const r = await benchIngest(await target());
       const aim = storage === 'postgres' ? 3000 : 1000;
       rows.push([

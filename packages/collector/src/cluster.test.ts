@@ -2,7 +2,8 @@
  * WORKERS=2 on PostgreSQL (cluster.ts): two collector processes on one port and one database. Many
  * concurrent posts of one id still store one row; every acknowledged response is stored and counted
  * once; and the rate limits count across both processes (the primary keeps the counters), so a client
- * gets its limit in total, not once per process. Skipped without PostgreSQL.
+ * gets its limit in total, not once per process (a larger limit leased to the workers in blocks, never
+ * past the limit). Skipped without PostgreSQL.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +14,7 @@ import { envelope } from './testing/fixtures.js';
 import { openDatabase, type Database } from './db/database.js';
 import { postgresForTests, type PostgresServer } from './testing/databases.js';
 import { queuedCount, tallyDifferences } from './testing/recount.js';
+import { leaseSize } from './rate-limit-cluster.js';
 
 const serveScript = new URL('./testing/serve.ts', import.meta.url).pathname;
 const pg: PostgresServer | undefined = process.env.SKIP_POSTGRES === '1' ? undefined : await postgresForTests();
@@ -105,5 +107,27 @@ test('cluster of two: the per-client and per-partner limits count across both pr
     assert.equal((await post(partner.url, envelope({ partner: 'charity' }))).status, 201);
   } finally {
     await partner.stop();
+  }
+});
+
+test('cluster of two: a larger limit is leased in blocks — never more than the limit, at most one block per other worker less', { skip: !pg && 'no PostgreSQL here', timeout: 300_000 }, async () => {
+  assert.equal(leaseSize(12), 1);
+  assert.equal(leaseSize(60), 1);
+  assert.equal(leaseSize(6000), 93);
+  assert.equal(leaseSize(10_000_000), 1000);
+  const server = await startCluster({ RATE_LIMIT_PARTNER: '640' }); // leases of 10
+  try {
+    const statuses: number[] = [];
+    // In waves of 50 at a time, so both workers take posts all along.
+    for (let wave = 0; wave < 14; wave++) {
+      const replies = await Promise.all(Array.from({ length: 50 }, () => post(server.url, envelope({ partner: 'council' }))));
+      statuses.push(...replies.map((r) => r.status));
+    }
+    const stored = statuses.filter((s) => s === 201).length;
+    assert.ok(stored <= 640, `${stored} stored: more than the limit`);
+    assert.ok(stored >= 640 - leaseSize(640), `${stored} stored: more than one lease short of the limit`);
+    assert.equal(statuses.filter((s) => s === 429).length, 700 - stored);
+  } finally {
+    await server.stop();
   }
 });

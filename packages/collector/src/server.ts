@@ -236,7 +236,7 @@ export async function buildApp({ config, database, now = () => new Date(), inges
     const partner = body.partner.slice(0, 64);
     const nowMs = Date.now();
     let w: { count: number; ttl: number };
-    if (inClusterWorker()) w = await countInWindow(`partner:${partner}`, 60_000);
+    if (inClusterWorker()) w = await countInWindow(`partner:${partner}`, 60_000, config.rateLimit.perPartnerPerMinute);
     else {
       let local = partnerWindows.get(partner);
       if (!local || nowMs - local.start >= 60_000) {
