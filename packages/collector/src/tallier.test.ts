@@ -144,6 +144,28 @@ for (const backend of backends) {
       assert.equal(row.receipt_hash, null);
     });
 
+    test('after the start-up sweep, a sweep leaves lines younger than sweepMinAgeMs to the fold that counted them, and takes older ones', async () => {
+      await newApp(); // (flushes nothing: LAZY)
+      const storing = await newApp();
+      // An instance that only sweeps: the first sweep at start, then every 20 ms lines at least a minute old.
+      const sweeper = await newApp(backend.database, { countBeforeAckUpTo: 0, tally: { flushMs: 600_000, sweepMs: 20 } });
+      await new Promise((r) => setTimeout(r, 60)); // its start-up sweep has run
+      const before = await queuedCount(db);
+      assert.equal((await post(storing, varied(5000))).statusCode, 201);
+      await new Promise((r) => setTimeout(r, 200)); // several sweeps
+      assert.equal(await queuedCount(db), before + 1, 'a young line is left to the instance that stored it');
+      await sweeper.close();
+      // The same, with lines counting as old at once: swept.
+      const eager = await newApp(backend.database, { countBeforeAckUpTo: 0, tally: { flushMs: 600_000, sweepMs: 20, sweepMinAgeMs: 1 } });
+      await new Promise((r) => setTimeout(r, 60)); // its start-up sweep has run
+      assert.equal((await post(storing, varied(5001))).statusCode, 201);
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(await queuedCount(db), 0, 'a periodic sweep takes lines older than sweepMinAgeMs');
+      await storing.writer.tallier.flushAll();
+      assert.deepEqual(await tallyDifferences(db), []);
+      void eager;
+    });
+
     test('two collector instances on one database, folding at the same time, never count a response twice', async () => {
       // On PostgreSQL the second instance has its own connection pool, as a second process would.
       const second = backend.url ? await openDatabase({ databaseUrl: backend.url, poolSize: 10 }) : backend.database;

@@ -59,6 +59,8 @@ export interface TallierOptions {
   batchSize?: number;
   /** How often to look for queued responses this process does not know about (ms; 0 = never). */
   sweepMs?: number;
+  /** After the first sweep, sweeps take only lines of responses received at least this long ago (ms; 60,000). */
+  sweepMinAgeMs?: number;
   /**
    * Transactions on this database run one at a time (PGlite), so a fold may update tally rows in any
    * order: it uses a join, about half the cost of key-ordered upserts (`writeTallies`).
@@ -96,10 +98,17 @@ export class Tallier {
     this.batchSize = options.batchSize ?? 20_000;
     const sweepMs = options.sweepMs ?? 10_000;
     if (sweepMs > 0) {
-      // Start-up recovery: whatever a crash left queued is counted now, then every sweepMs.
+      // Start-up recovery: whatever a crash left queued is counted now; then every sweepMs, lines of
+      // responses received over a minute ago (left by an instance that stopped, or a fold that failed).
+      // Younger lines are waiting for the fold of the instance that stored them — this one or another —
+      // which has them counted in memory already: a sweep taking them would read and count them again
+      // from their stored answers, and that fold would then find its lines gone and count again too.
+      let first = true;
       const sweep = () => {
         if (this.closed || this.sweeping) return;
-        this.sweeping = this.foldAll(true)
+        const minAgeSeconds = first ? 0 : (options.sweepMinAgeMs ?? 60_000) / 1000;
+        first = false;
+        this.sweeping = this.foldAll(true, minAgeSeconds)
           .catch((e) => this.options.log?.(`tallies: could not fold queued responses (${(e as Error).message}); will try again`))
           .finally(() => (this.sweeping = undefined));
       };
@@ -223,10 +232,11 @@ export class Tallier {
   }
 
   /** Folds queued lines in key order until none are left (or, skipping locked ones, none are free). */
-  private async foldAll(skipLocked: boolean): Promise<void> {
+  private async foldAll(skipLocked: boolean, minAgeSeconds = 0): Promise<void> {
+    const young = minAgeSeconds > 0 ? sql`where not exists (select 1 from responses r where r.id = q.response_id and r.received_at > now() - make_interval(secs => ${minAgeSeconds}))` : sql``;
     for (;;) {
       const claimed = await this.retry(() =>
-        this.fold(sql`select response_id from tally_queue order by response_id limit ${this.batchSize} for update ${skipLocked ? sql`skip locked` : sql``}`),
+        this.fold(sql`select q.response_id from tally_queue q ${young} order by q.response_id limit ${this.batchSize} for update of q ${skipLocked ? sql`skip locked` : sql``}`),
       );
       for (const id of claimed) this.pending.delete(id);
       if (claimed.length < this.batchSize) return;
