@@ -14,9 +14,10 @@ export type Problem = { path?: string; question?: string; message: string };
 /**
  * `fromJson`: the body is a `JSON.parse` result the caller owns (plain data, not shared). A body that
  * is certainly valid is then used as it is (envelope-check.ts); anything else gets the full check.
+ * `jsonLength`: at least the length of the JSON text it was parsed from (e.g. the body limit in bytes).
  */
-export function checkEnvelope(body: unknown, options: { fromJson?: boolean } = {}): { ok: true; envelope: Envelope } | { ok: false; problems: Problem[] } {
-  if (options.fromJson && isPlainValidEnvelope(body)) return { ok: true, envelope: body as Envelope };
+export function checkEnvelope(body: unknown, options: { fromJson?: boolean; jsonLength?: number } = {}): { ok: true; envelope: Envelope } | { ok: false; problems: Problem[] } {
+  if (options.fromJson && isPlainValidEnvelope(body, options.jsonLength)) return { ok: true, envelope: body as Envelope };
   const r = parseEnvelope(body);
   return r.ok ? { ok: true, envelope: r.envelope } : { ok: false, problems: r.problems };
 }
@@ -60,8 +61,9 @@ export function separateContact(definition: unknown, answers: Record<string, unk
     contactIds.set(definition as object, ids);
   }
   // No contact answer among them (most responses): nothing to move, and no copy of the answers to make.
+  // (A lookup per contact question, not per answer: a survey has a few contact questions and dozens of answers.)
   let any = false;
-  if (ids.size) for (const key in answers) if (ids.has(key)) any = true;
+  for (const id of ids) if (Object.hasOwn(answers, id)) any = true;
   if (!any) return { answers, contact: {} };
   return splitContact(definition as never, answers as never);
 }

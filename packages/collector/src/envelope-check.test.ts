@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { parseDefinition } from '@carers-voice/core/content';
 import { parseEnvelope } from '@carers-voice/core/response';
-import { isPlainValidEnvelope } from './envelope-check.js';
+import { isPlainValidEnvelope, plainSize, withinSizeLimit } from './envelope-check.js';
 import { checkEnvelope } from './core-api.js';
 import { randomAnswers, seededRandom } from './answers.js';
 
@@ -122,4 +122,20 @@ test('the quick check agrees with parseEnvelope on generated and mutated bodies'
 test('a body over parseEnvelope\'s size limit takes the full check', () => {
   const big = { ...valid(), answers: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`q${i}`, 'x'.repeat(9000)])) };
   assert.deepEqual(agrees(big), { quick: false, full: false });
+});
+
+test('plainSize is at most 4 × the JSON text\'s length, so a body under the limit in bytes needs no walk', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.json({ depthSize: 'medium' }), fc.json({ depthSize: 'medium', stringUnit: 'binary' })), (text) => {
+      assert.ok(plainSize(JSON.parse(text), Infinity) <= 4 * text.length, text);
+    }),
+    { numRuns: 3000 },
+  );
+  // The worst cases: many tiny values, empty strings, empty containers, one-letter keys.
+  for (const text of ['[0,0,0,0,0]', '["","",""]', '[[],[],{}]', '{"a":0,"b":"","c":[]}', '0', '""', '{}']) {
+    assert.ok(plainSize(JSON.parse(text), Infinity) <= 4 * text.length, text);
+  }
+  assert.equal(withinSizeLimit(65_536), true);
+  assert.equal(withinSizeLimit(125_001), false);
+  assert.equal(withinSizeLimit(undefined), false);
 });

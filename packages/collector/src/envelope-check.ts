@@ -151,7 +151,7 @@ function compile(node: Node): Check {
  * `parseEnvelope`'s size count (core/content/problems.ts, toPlainData): 4 per value, plus each text's
  * and each key's length. Stops counting once over `max`.
  */
-function plainSize(value: unknown, max: number): number {
+export function plainSize(value: unknown, max: number): number {
   let size = 0;
   const stack: unknown[] = [value];
   while (stack.length && size <= max) {
@@ -189,7 +189,18 @@ function envelopeCheck(): Check | undefined {
  * True when `body` (a `JSON.parse` result: plain data only) is certainly a valid envelope, one that
  * `parseEnvelope` would return unchanged; false means "run the full check".
  */
-export function isPlainValidEnvelope(body: unknown): boolean {
+export function isPlainValidEnvelope(body: unknown, jsonLength?: number): boolean {
   const check = envelopeCheck();
-  return !!check && check(body) && plainSize(body, MAX_SIZE) <= MAX_SIZE;
+  return !!check && check(body) && (withinSizeLimit(jsonLength) || plainSize(body, MAX_SIZE) <= MAX_SIZE);
+}
+
+/**
+ * Whether a value parsed from JSON text of `jsonLength` UTF-16 units (at most its UTF-8 bytes, so a body
+ * limit in bytes will do) is certainly within parseEnvelope's size limit without walking it:
+ * `plainSize` is at most 4 × the text's length. (Each value counts 4 plus, for a text, its length: its
+ * own text is at least 1 character, a text's at least its length + 2; a key counts its length and takes
+ * its length + 2; the parts do not overlap.) The collector's body limit (64 KiB) is far below 125,000.
+ */
+export function withinSizeLimit(jsonLength: number | undefined): boolean {
+  return jsonLength !== undefined && jsonLength >= 0 && 4 * jsonLength <= MAX_SIZE;
 }

@@ -287,7 +287,8 @@ export async function buildApp({ config, database, now = () => new Date(), inges
   // --- ingest ------------------------------------------------------------------------------------
   app.post('/api/v1/responses', { preHandler: [perClient, perPartner] }, async (req, reply) => {
     // The body is our JSON parser's own fresh object (content-type parser above).
-    const checked = checkEnvelope(req.body, { fromJson: true });
+    // The body is at most bodyLimit bytes of JSON: no need to measure its size again (envelope-check.ts).
+    const checked = checkEnvelope(req.body, { fromJson: true, jsonLength: config.bodyLimitBytes });
     if (!checked.ok) throw new HttpProblem(400, 'the response is not in the expected shape', checked.problems);
     const env = checked.envelope;
     const id = env.id.toLowerCase();
