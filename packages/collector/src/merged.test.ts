@@ -6,8 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseDefinition, type Definition } from '@carers-voice/core/content';
+import { fixtures } from '@carers-voice/core/content/fixtures';
 import { mergeIncrements, tallyIncrements } from '@carers-voice/core/aggregate';
 import { Merged, groupsOf } from './tallier.js';
 import { randomAnswers, seededRandom } from './answers.js';
@@ -83,4 +84,52 @@ test('groupsOf: non-empty texts, each different list entry once, pairs only when
     ['b+e', 'p+r'],
     ['b+e', 'q+r'],
   ]);
+});
+
+test('Merged rows equal core tallyIncrements merged for every content definition (surveys and statement sets counted without the visitor)', () => {
+  const dir = new URL('../../content/instruments/', import.meta.url);
+  const rnd = seededRandom(5);
+  let kinds = new Set<string>();
+  const definitions: [string, Definition][] = [
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((file): [string, Definition][] => {
+        const r = parseDefinition(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
+        return r.ok ? [[file, r.definition]] : [];
+      }),
+    // core's samples: a survey with every question type (ranking, points, number, rating, follow-ups).
+    ...Object.entries(fixtures).map(([name, d]): [string, Definition] => [name, d as Definition]),
+  ];
+  for (const [file, def] of definitions) {
+    kinds.add(def.kind);
+    const items: Parameters<Merged['add']>[0][] = [];
+    for (let tries = 0; items.length < 60 && tries < 200; tries++) {
+      const answers = randomAnswers(def, rnd);
+      if (!answers) continue;
+      // Odd stored values too: blank texts, repeated and non-text list entries, points of 0, NaN.
+      if (rnd() < 0.3) for (const k of Object.keys(answers)) if (Array.isArray(answers[k]) && (answers[k] as unknown[]).length) (answers[k] as unknown[]).push((answers[k] as unknown[])[0], 7);
+      if (rnd() < 0.2) answers['anything-else'] = '  ';
+      items.push({ instrumentId: def.id, instrumentVersion: def.version, partnerId: 'council', period: 202611, answers, definition: def as never, groupBy: [] });
+    }
+    const merged = new Merged();
+    for (const it of items) merged.add(it, optionsResolver());
+    const want = mergeIncrements(
+      items.flatMap((it) => tallyIncrements(def as never, it.answers as never, { resolveOptions: optionsResolver() }).map((inc) => ({ ...inc, instrument_id: def.id, instrument_version: def.version, partner_id: 'council', year: 2026 }))),
+      keyOf,
+    );
+    assert.deepEqual(merged.rows(), want, file);
+    assert.ok(items.length > 0 || def.kind === 'quiz', `${file}: no generated responses`);
+  }
+  assert.ok(kinds.has('survey') && kinds.has('statement-set'), [...kinds].join());
+  kinds = new Set();
+});
+
+test('Merged counts odd answers as core does: blank text, NaN, points of 0, repeated list entries, a boolean', () => {
+  const items = [
+    { 'age-band': '  ', 'cared-for': ['parent', 'parent', 3, 'child'], coping: Number.NaN, 'help-most': [], lonely: true, 'anything-else': 'x' },
+    { 'age-band': '18-24', coping: 4, 'cared-for': { parent: 0, child: 2 }, 'general-health': ' good ' },
+  ].map((answers) => ({ instrumentId: survey.id, instrumentVersion: survey.version, partnerId: 'council', period: 202611, answers: answers as Record<string, unknown>, definition: survey as never, groupBy: ['age-band'] }));
+  const merged = new Merged();
+  for (const it of items) merged.add(it, optionsResolver());
+  assert.deepEqual(merged.rows(), expected(items));
 });

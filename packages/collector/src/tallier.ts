@@ -20,7 +20,7 @@
  *   transaction: if the line was there, the response was never counted and nothing is taken back.
  */
 import { sql, type Kysely } from 'kysely';
-import { COMBINED, forEachIncrement, groupingParts, type AggregatableDefinition, type IncrementVisitor, type OptionsResolver } from '@carers-voice/core/aggregate';
+import { ANSWERED, BASE, COMBINED, RESPONSES, VALUE, forEachIncrement, groupingParts, questionsOf, type AggregatableDefinition, type AggregateQuestion, type IncrementVisitor, type OptionsResolver } from '@carers-voice/core/aggregate';
 import type { DB } from './db/schema.js';
 import { writeTallies, type TallyWrite } from './ingest.js';
 
@@ -350,7 +350,10 @@ export class Merged {
     let combo = slice.combos.get(key);
     if (!combo) slice.combos.set(key, (combo = new Combination(groups)));
     // No groupBy: each increment once (its ungrouped row); rows() repeats it for the combination's groups.
-    forEachIncrement(it.definition, it.answers as never, combo.visit, { resolveOptions });
+    // A survey or statement set counts only its questions' answers: done here without the visitor.
+    const kind = (it.definition as { kind?: unknown }).kind;
+    if (kind === 'survey' || kind === 'statement-set') combo.addQuestions(questionsOf(it.definition, resolveOptions), it.answers);
+    else forEachIncrement(it.definition, it.answers as never, combo.visit, { resolveOptions });
   }
 
   /** Every row, sorted in the primary key's order, so concurrent writers lock tally rows in one order. */
@@ -405,22 +408,78 @@ export class Merged {
   }
 }
 
+type Cells = Map<string, { n: number; sum: number }>;
+function bump(cells: Cells, option: string, n: number, sum: number) {
+  const cell = cells.get(option);
+  if (cell) {
+    cell.n += n;
+    cell.sum += sum;
+  } else cells.set(option, { n, sum });
+}
+
 /** The responses of one slice that fall in the same groups: their increments, question → option. */
 class Combination {
-  readonly questions = new Map<string, Map<string, { n: number; sum: number }>>();
+  readonly questions = new Map<string, Cells>();
   readonly visit: IncrementVisitor;
+  /** addQuestions: each question's cells by its place in the list (the same maps as in `questions`). */
+  private byIndex: (Cells | undefined)[] = [];
+  private list: readonly AggregateQuestion[] | undefined;
   constructor(readonly groups: [string, string][]) {
-    const questions = this.questions;
-    this.visit = (question, option, _groupQuestion, _groupValue, n, sum) => {
-      let byOption = questions.get(question);
-      if (!byOption) questions.set(question, (byOption = new Map()));
-      const cell = byOption.get(option);
-      if (cell) {
-        cell.n += n;
-        cell.sum += sum;
-      } else byOption.set(option, { n, sum });
-    };
+    this.visit = (question, option, _groupQuestion, _groupValue, n, sum) => bump(this.cellsOf(question), option, n, sum);
   }
+  private cellsOf(question: string): Cells {
+    let cells = this.questions.get(question);
+    if (!cells) this.questions.set(question, (cells = new Map()));
+    return cells;
+  }
+
+  /**
+   * What `forEachIncrement` adds for a definition with no quiz or poll parts (a survey, a statement
+   * set): the response itself, then for each answered question its `_answered` row and (not for text)
+   * the rows of its answer — core/aggregate's `answered` and `questionRows` rules, written out here.
+   * `src/merged.test.ts` compares the rows with core's `tallyIncrements` on every such content definition.
+   */
+  addQuestions(list: readonly AggregateQuestion[], answers: Record<string, unknown>): void {
+    if (this.list !== list) {
+      this.list = list;
+      this.byIndex = [];
+    }
+    bump(this.cellsOf(RESPONSES), BASE, 1, 0);
+    for (let i = 0; i < list.length; i++) {
+      const q = list[i]!;
+      const value = answers[q.id];
+      if (!isAnswered(value)) continue;
+      const cells = (this.byIndex[i] ??= this.cellsOf(q.id));
+      bump(cells, ANSWERED, 1, 0);
+      if (q.type === 'text' || q.type === 'textarea') continue;
+      if (typeof value === 'string') bump(cells, value, 1, 0);
+      else if (typeof value === 'number') {
+        bump(cells, VALUE, 1, value);
+        if (q.type === 'rating') bump(cells, String(value), 1, 0);
+      } else if (Array.isArray(value)) {
+        const ranking = q.type === 'ranking';
+        for (let j = 0; j < value.length; j++) {
+          const v: unknown = value[j];
+          // Each different text once, at its first place.
+          if (typeof v !== 'string' || value.indexOf(v) < j) continue;
+          bump(cells, v, 1, ranking ? j + 1 : 0);
+        }
+      } else {
+        for (const [option, points] of Object.entries(value as Record<string, unknown>)) {
+          if (typeof points === 'number' && points > 0) bump(cells, option, 1, points);
+        }
+      }
+    }
+  }
+}
+
+/** core/aggregate's rule for an answer that is counted at all. */
+function isAnswered(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'number') return Number.isFinite(value);
+  return Object.keys(value as object).length > 0;
 }
 
 /**
