@@ -43,6 +43,13 @@ for (const backend of backends) {
     let app: App;
     let cookie = '';
     const get = (url: string) => app.app.inject({ method: 'GET', url, headers: { cookie } });
+    /** Posts `n` responses with these answers to an instrument (version 1). */
+    const postTo = (instrument: string) => async (n: number, answers: Record<string, string>) => {
+      for (let i = 0; i < n; i++) {
+        const r = await app.app.inject({ method: 'POST', url: '/api/v1/responses', payload: envelope({ instrument: { id: instrument, version: 1 } }, answers) });
+        assert.equal(r.statusCode, 201, r.body);
+      }
+    };
 
     before(async () => {
       await resetDatabase(backend.database);
@@ -110,12 +117,7 @@ for (const backend of backends) {
 
     test('a filter that leaves out only a few responses says too few, and hides each count the whole view would give away', async () => {
       await app.store.registerInstrument({ ...testSurvey, id: 'diff-survey' } as never, ['age-band', 'break']);
-      const post = async (n: number, answers: Record<string, string>) => {
-        for (let i = 0; i < n; i++) {
-          const r = await app.app.inject({ method: 'POST', url: '/api/v1/responses', payload: envelope({ instrument: { id: 'diff-survey', version: 1 } }, answers) });
-          assert.equal(r.statusCode, 201, r.body);
-        }
-      };
+      const post = postTo('diff-survey');
       await post(20, { 'age-band': '18-64', break: 'agree' });
       await post(3, { 'age-band': '65-plus', break: 'agree' });
       const whole = await get('/api/v1/results/diff-survey');
@@ -139,12 +141,7 @@ for (const backend of backends) {
 
     test('a combined filter is compared with each part of it too: one that leaves out only a few of a part says too few', async () => {
       await app.store.registerInstrument({ ...testSurvey, id: 'combo-survey' } as never, ['age-band', 'break', 'age-band+break']);
-      const post = async (n: number, answers: Record<string, string>) => {
-        for (let i = 0; i < n; i++) {
-          const r = await app.app.inject({ method: 'POST', url: '/api/v1/responses', payload: envelope({ instrument: { id: 'combo-survey', version: 1 } }, answers) });
-          assert.equal(r.statusCode, 201, r.body);
-        }
-      };
+      const post = postTo('combo-survey');
       await post(20, { 'age-band': '18-64', break: 'agree' });
       await post(3, { 'age-band': '18-64', break: 'disagree' });
       await post(30, { 'age-band': '65-plus', break: 'agree' });

@@ -20,7 +20,7 @@
  *   transaction: if the line was there, the response was never counted and nothing is taken back.
  */
 import { sql, type Kysely } from 'kysely';
-import { ANSWERED, BASE, COMBINED, RESPONSES, VALUE, forEachIncrement, groupingParts, questionsOf, type AggregatableDefinition, type AggregateQuestion, type IncrementVisitor, type OptionsResolver } from '@carers-voice/core/aggregate';
+import { ANSWERED, BASE, RESPONSES, VALUE, forEachIncrement, groupsOf, questionsOf, type AggregatableDefinition, type AggregateQuestion, type IncrementVisitor, type OptionsResolver } from '@carers-voice/core/aggregate';
 import type { DB } from './db/schema.js';
 import { writeTallies, type TallyWrite } from './ingest.js';
 
@@ -482,31 +482,3 @@ function isAnswered(value: unknown): boolean {
   return Object.keys(value as object).length > 0;
 }
 
-/**
- * The groups (grouping question, value) a response is counted under besides the ungrouped row, in
- * `forEachIncrement`'s order and by its rules (core/aggregate): a grouping question's answer if it is a
- * non-empty text, each different non-empty text of a list; a combination ("a+b") one group per pair
- * of its parts' values joined by "+", none when a part is unanswered. `src/tallier.test.ts` compares the
- * rows with core's `tallyIncrements` on many generated responses.
- */
-export function groupsOf(answers: Record<string, unknown>, groupBy: readonly string[]): [string, string][] {
-  const groups: [string, string][] = [];
-  for (const g of groupBy) {
-    if (!g.includes(COMBINED)) {
-      for (const v of groupValues(answers[g])) groups.push([g, v]);
-      continue;
-    }
-    let combos = [''];
-    for (const part of groupingParts(g)) {
-      const values = groupValues(answers[part]);
-      combos = combos.flatMap((c) => values.map((v) => (c ? `${c}${COMBINED}${v}` : v)));
-    }
-    for (const c of combos) groups.push([g, c]);
-  }
-  return groups;
-}
-function groupValues(value: unknown): string[] {
-  if (typeof value === 'string') return value ? [value] : [];
-  if (Array.isArray(value)) return [...new Set(value.filter((v): v is string => typeof v === 'string' && v !== ''))];
-  return [];
-}

@@ -267,8 +267,31 @@ export function groupForFilters(
   return { ok: true, question: entry, value };
 }
 
+/**
+ * The groups (grouping question, value) a response is counted under besides the ungrouped row: a
+ * grouping question's answer if it is a non-empty text, each different non-empty text of a list; a
+ * combination ("a+b") one group per pair (or triple) of its parts' values joined by "+", none when a
+ * part is unanswered.
+ */
+export function groupsOf(answers: Readonly<Record<string, unknown>>, groupBy: readonly string[]): [string, string][] {
+  const groups: [string, string][] = [];
+  for (const g of groupBy) {
+    if (!g.includes(COMBINED)) {
+      for (const v of groupValuesOf(answers[g])) groups.push([g, v]);
+      continue;
+    }
+    let combos = [''];
+    for (const part of groupingParts(g)) {
+      const values = groupValuesOf(answers[part]);
+      combos = combos.flatMap((c) => values.map((v) => (c ? `${c}${COMBINED}${v}` : v)));
+    }
+    for (const c of combos) groups.push([g, c]);
+  }
+  return groups;
+}
+
 /** The answers of one grouping question that a response is counted under (none when unanswered). */
-function groupValuesOf(value: AnswerValue | undefined): string[] {
+function groupValuesOf(value: unknown): string[] {
   if (typeof value === 'string') return value ? [value] : [];
   if (Array.isArray(value)) return [...new Set(value.filter((v): v is string => typeof v === 'string' && v !== ''))];
   return [];
@@ -288,20 +311,7 @@ export function forEachIncrement(
   visit: IncrementVisitor,
   options: { groupBy?: readonly string[]; resolveOptions?: OptionsResolver } = {},
 ): void {
-  const groups: [string, string][] = [['', '']];
-  for (const g of options.groupBy ?? []) {
-    if (!g.includes(COMBINED)) {
-      for (const v of groupValuesOf(answers[g])) groups.push([g, v]);
-      continue;
-    }
-    // A combination: one group per pair (or triple) of answers; none when any part is unanswered.
-    let combos = [''];
-    for (const part of groupingParts(g)) {
-      const values = groupValuesOf(answers[part]);
-      combos = combos.flatMap((c) => values.map((v) => (c ? `${c}${COMBINED}${v}` : v)));
-    }
-    for (const c of combos) groups.push([g, c]);
-  }
+  const groups: [string, string][] = [['', ''], ...groupsOf(answers, options.groupBy ?? [])];
   const emit = (question: string, option: string, n: number, sum: number) => {
     for (const [gq, gv] of groups) visit(question, option, gq, gv, n, sum);
   };
