@@ -435,7 +435,7 @@ if (process.argv.includes('--trace')) {
 if (process.argv.includes('--cpu-detail')) {
   // Where the time to the first question goes: a CPU profile (throttled) up to the first click,
   // self time summed by function and by file, and the widget's own timeline marks.
-  const which = process.argv.includes('--unchecked') ? 'unchecked' : 'checked';
+  const which = process.argv.includes('--unchecked') ? 'unchecked' : process.argv.includes('--bare') ? 'bare' : 'checked';
   const { context, page, cdp } = await open(which, async (session) => {
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: 200 });
