@@ -6,8 +6,8 @@
  * Filters: `where=age-band:65-74` (one grouping question), or two at once
  * (`where=age-band:65-74&where=caring-hours:50-plus`) when the instrument was registered with that
  * combination in its groupBy (`age-band+caring-hours`); the combined group has its own base, and is
- * suppressed like any other slice. A filtered view is built beside the same view without its filter
- * (`BuildOptions.parent`), so the two cannot be subtracted to show a few carers' answers.
+ * suppressed like any other slice. A filtered view is built beside the wider views a reader can also
+ * ask for (`widerFilters`, `BuildOptions.wider`), so no two can be subtracted to show a few carers' answers.
  */
 import { sql, type Kysely } from 'kysely';
 import * as z from 'zod';

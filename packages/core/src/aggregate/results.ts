@@ -232,13 +232,21 @@ export function buildResults(
     return { whole, byYear };
   });
   const few = (left: number) => left >= 1 && left <= opts.threshold;
-  /** Whether `value` (of `key`) must be hidden: a wider view's count for the same key is 1 to threshold more. */
-  const givesAway = (key: string, value: number, year?: number) =>
-    value > 0 &&
-    wider.some((w) => {
-      const from = year === undefined ? w.whole : w.byYear.get(year);
-      return from !== undefined && few(from.n(key) - value);
-    });
+  /**
+   * Whether a number of this view (`count` of its sums, or of one year's) must be hidden: the same
+   * number in some wider view is 1 to threshold more.
+   */
+  const givesAway = (count: (sums: Sums) => number, year?: number) => {
+    const value = count(year === undefined ? all : years.get(year)!);
+    return (
+      value > 0 &&
+      wider.some((w) => {
+        const from = year === undefined ? w.whole : w.byYear.get(year);
+        return from !== undefined && few(count(from) - value);
+      })
+    );
+  };
+  const countOf = (key: string) => (sums: Sums) => sums.n(key);
   if (wider.some((w) => few(w.whole.n(k('', RESPONSES, BASE)) - baseTrue))) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
 
   const questions = questionsOf(definition, options.resolveOptions);
@@ -258,11 +266,11 @@ export function buildResults(
   const base = publishCount(baseTrue, opts);
   const results: QuestionResult[] = [];
   for (const q of questions) {
-    const answeredTrue = all.n(k('', q.id, ANSWERED));
-    const result: QuestionResult = { id: q.id, label: q.label, type: q.type, answered: null };
     const answeredKey = k('', q.id, ANSWERED);
+    const answeredTrue = all.n(answeredKey);
+    const result: QuestionResult = { id: q.id, label: q.label, type: q.type, answered: null };
     if (q.type === 'text' || q.type === 'textarea') {
-      const published = publishWithReason(answeredTrue, opts, givesAway(answeredKey, answeredTrue));
+      const published = publishWithReason(answeredTrue, opts, givesAway(countOf(answeredKey)));
       result.answered = published.count;
       result.freeText = true;
       const hidden = marks<'answered'>({ answered: published.reason });
@@ -271,7 +279,7 @@ export function buildResults(
       continue;
     }
     if (q.type === 'number') {
-      const published = publishWithReason(answeredTrue, opts, givesAway(answeredKey, answeredTrue));
+      const published = publishWithReason(answeredTrue, opts, givesAway(countOf(answeredKey)));
       result.answered = published.count;
       result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum(k('', q.id, VALUE)) / answeredTrue);
       const hidden = marks<'answered' | 'mean'>({ answered: published.reason, mean: published.reason });
@@ -289,8 +297,8 @@ export function buildResults(
         total: answeredTrue,
         ...(wider.length && {
           protect: {
-            rowTotals: list.map((o) => givesAway(k('', q.id, o.value), all.n(k('', q.id, o.value)))),
-            total: givesAway(answeredKey, answeredTrue),
+            rowTotals: list.map((o) => givesAway(countOf(k('', q.id, o.value)))),
+            total: givesAway(countOf(answeredKey)),
           },
         }),
       },
@@ -327,7 +335,7 @@ export function buildResults(
       const n = scaleN(all);
       const sum = list.reduce((acc, o, i) => (outsideScale(o.value) ? acc : acc + all.n(k('', q.id, o.value)) * (i + 1)), 0);
       // A wider view's mean and this one's give the mean of the carers left out: hidden when they are few.
-      const protectMean = n > 0 && wider.some((w) => few(scaleN(w.whole) - n));
+      const protectMean = givesAway(scaleN);
       result.mean = result.answered === null || n <= opts.threshold || protectMean ? null : round1(sum / n);
       if (result.answered === null) meanReason = answeredReason;
       else if (n >= 1 && n <= opts.threshold) meanReason = 'primary';
@@ -338,24 +346,18 @@ export function buildResults(
     results.push(result);
   }
 
-  const indicatorOf = (sums: Sums, ind: IndicatorDefinition, year?: number) => {
-    const countsOf = (from: Sums) => {
-      const answered = from.n(k('', ind.question, ANSWERED));
-      const positive = ind.positive.reduce((acc, v) => acc + from.n(k('', ind.question, v)), 0);
-      return { answered, positive, other: answered - positive };
-    };
-    const { answered, positive, other } = countsOf(sums);
-    const widerCounts = wider.flatMap((w) => {
-      const from = year === undefined ? w.whole : w.byYear.get(year);
-      return from ? [countsOf(from)] : [];
-    });
-    const left = (pick: (c: ReturnType<typeof countsOf>) => number, value: number) => value > 0 && widerCounts.some((c) => few(pick(c) - value));
+  /** An indicator of the whole view, or of one year. */
+  const indicatorOf = (ind: IndicatorDefinition, year?: number) => {
+    const answeredOf = countOf(k('', ind.question, ANSWERED));
+    const positiveOf = (from: Sums) => ind.positive.reduce((acc, v) => acc + from.n(k('', ind.question, v)), 0);
+    const otherOf = (from: Sums) => answeredOf(from) - positiveOf(from);
+    const sums = year === undefined ? all : years.get(year)!;
     const t = suppressSmallCounts(
       {
-        cells: [[positive, other]],
-        rowTotals: [answered],
-        ...(widerCounts.length && {
-          protect: { cells: [[left((c) => c.positive, positive), left((c) => c.other, other)]], rowTotals: [left((c) => c.answered, answered)] },
+        cells: [[positiveOf(sums), otherOf(sums)]],
+        rowTotals: [answeredOf(sums)],
+        ...(wider.length && {
+          protect: { cells: [[givesAway(positiveOf, year), givesAway(otherOf, year)]], rowTotals: [givesAway(answeredOf, year)] },
         }),
       },
       opts,
@@ -371,7 +373,7 @@ export function buildResults(
   };
   const indicatorDefinitions = indicatorsOf(definition);
   const indicators: IndicatorResult[] = indicatorDefinitions.map((ind) => {
-    const { percent, base, hidden } = indicatorOf(all, ind);
+    const { percent, base, hidden } = indicatorOf(ind);
     const item: IndicatorResult = { id: ind.id, label: ind.label, question: ind.question, percent, base };
     if (ind.description !== undefined) item.description = ind.description;
     if (hidden) item.hidden = hidden;
@@ -379,12 +381,12 @@ export function buildResults(
   });
 
   const yearList = [...years.keys()].sort((a, b) => a - b);
-  const yearBase = (y: number) => years.get(y)!.n(k('', RESPONSES, BASE));
+  const baseOf = countOf(k('', RESPONSES, BASE));
   const yearBases = suppressSmallCounts(
     {
-      cells: [yearList.map(yearBase)],
+      cells: [yearList.map((y) => baseOf(years.get(y)!))],
       rowTotals: [baseTrue],
-      ...(wider.length && { protect: { cells: [yearList.map((y) => givesAway(k('', RESPONSES, BASE), yearBase(y), y))] } }),
+      ...(wider.length && { protect: { cells: [yearList.map((y) => givesAway(baseOf, y))] } }),
     },
     opts,
   );
@@ -396,7 +398,7 @@ export function buildResults(
       base,
       indicators: indicatorDefinitions.map((ind) => {
         if (base === null) return baseReason ? { id: ind.id, percent: null, hidden: { percent: baseReason } } : { id: ind.id, percent: null };
-        const { percent, hidden } = indicatorOf(years.get(year)!, ind, year);
+        const { percent, hidden } = indicatorOf(ind, year);
         const item: TrendPoint['indicators'][number] = { id: ind.id, percent };
         if (hidden?.percent) item.hidden = { percent: hidden.percent };
         return item;
