@@ -20,7 +20,7 @@
  *   transaction: if the line was there, the response was never counted and nothing is taken back.
  */
 import { sql, type Kysely } from 'kysely';
-import { ANSWERED, BASE, RESPONSES, VALUE, forEachIncrement, groupsOf, questionsOf, type AggregatableDefinition, type AggregateQuestion, type IncrementVisitor, type OptionsResolver } from '@carers-voice/core/aggregate';
+import { BASE, RESPONSES, forEachIncrement, forEachQuestionRow, groupsOf, isAnswered, questionsOf, type AggregatableDefinition, type AggregateQuestion, type IncrementVisitor, type OptionsResolver } from '@carers-voice/core/aggregate';
 import type { DB } from './db/schema.js';
 import { writeTallies, type TallyWrite } from './ingest.js';
 
@@ -433,10 +433,14 @@ class Combination {
     return cells;
   }
 
+  /** addQuestions' emitter: rows go to the question now being added (no closure per question). */
+  private current!: Cells;
+  private readonly emitRow = (option: string, n: number, sum: number) => bump(this.current, option, n, sum);
+
   /**
    * What `forEachIncrement` adds for a definition with no quiz or poll parts (a survey, a statement
-   * set): the response itself, then for each answered question its `_answered` row and (not for text)
-   * the rows of its answer — core/aggregate's `answered` and `questionRows` rules, written out here.
+   * set): the response itself, then each answered question's rows (core/aggregate's `isAnswered` and
+   * `forEachQuestionRow`), once for the combination rather than once per group.
    * `src/merged.test.ts` compares the rows with core's `tallyIncrements` on every such content definition.
    */
   addQuestions(list: readonly AggregateQuestion[], answers: Record<string, unknown>): void {
@@ -449,36 +453,9 @@ class Combination {
       const q = list[i]!;
       const value = answers[q.id];
       if (!isAnswered(value)) continue;
-      const cells = (this.byIndex[i] ??= this.cellsOf(q.id));
-      bump(cells, ANSWERED, 1, 0);
-      if (q.type === 'text' || q.type === 'textarea') continue;
-      if (typeof value === 'string') bump(cells, value, 1, 0);
-      else if (typeof value === 'number') {
-        bump(cells, VALUE, 1, value);
-        if (q.type === 'rating') bump(cells, String(value), 1, 0);
-      } else if (Array.isArray(value)) {
-        const ranking = q.type === 'ranking';
-        for (let j = 0; j < value.length; j++) {
-          const v: unknown = value[j];
-          // Each different text once, at its first place.
-          if (typeof v !== 'string' || value.indexOf(v) < j) continue;
-          bump(cells, v, 1, ranking ? j + 1 : 0);
-        }
-      } else {
-        for (const [option, points] of Object.entries(value as Record<string, unknown>)) {
-          if (typeof points === 'number' && points > 0) bump(cells, option, 1, points);
-        }
-      }
+      this.current = this.byIndex[i] ??= this.cellsOf(q.id);
+      forEachQuestionRow(q, value, this.emitRow);
     }
   }
-}
-
-/** core/aggregate's rule for an answer that is counted at all. */
-function isAnswered(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim().length > 0;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'number') return Number.isFinite(value);
-  return Object.keys(value as object).length > 0;
 }
 

@@ -165,35 +165,40 @@ function isCountable(type: string): boolean {
   return type !== 'text' && type !== 'textarea';
 }
 
-function answered(value: AnswerValue | undefined): value is AnswerValue {
+/** Whether an answer is counted at all: a non-blank text, a non-empty list or points, a finite number. */
+export function isAnswered(value: unknown): value is AnswerValue {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim().length > 0;
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'number') return Number.isFinite(value);
-  return Object.keys(value).length > 0;
+  return Object.keys(value as object).length > 0;
 }
 
-/** What one question's answer adds, ungrouped. */
-function questionRows(q: AggregateQuestion, value: AnswerValue): { option: string; n: number; sum: number }[] {
-  const rows = [{ option: ANSWERED, n: 1, sum: 0 }];
-  if (!isCountable(q.type)) return rows;
-  if (typeof value === 'string') rows.push({ option: value, n: 1, sum: 0 });
+/**
+ * What one question's (answered) answer adds, ungrouped, given to `emit` row by row without building
+ * objects: its `_answered` row, then (not for free text) the chosen option, the number (`_value`, and
+ * a rating's own value), each different text of a list once at its first place (a ranking's place as
+ * the sum), each option given points.
+ */
+export function forEachQuestionRow(q: AggregateQuestion, value: AnswerValue, emit: (option: string, n: number, sum: number) => void): void {
+  emit(ANSWERED, 1, 0);
+  if (!isCountable(q.type)) return;
+  if (typeof value === 'string') emit(value, 1, 0);
   else if (typeof value === 'number') {
-    rows.push({ option: VALUE, n: 1, sum: value });
-    if (q.type === 'rating') rows.push({ option: String(value), n: 1, sum: 0 });
+    emit(VALUE, 1, value);
+    if (q.type === 'rating') emit(String(value), 1, 0);
   } else if (Array.isArray(value)) {
-    const seen = new Set<string>();
-    value.forEach((v, i) => {
-      if (typeof v !== 'string' || seen.has(v)) return;
-      seen.add(v);
-      rows.push({ option: v, n: 1, sum: q.type === 'ranking' ? i + 1 : 0 });
-    });
+    const ranking = q.type === 'ranking';
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v !== 'string' || value.indexOf(v) < i) continue;
+      emit(v, 1, ranking ? i + 1 : 0);
+    }
   } else {
     for (const [option, points] of Object.entries(value)) {
-      if (typeof points === 'number' && points > 0) rows.push({ option, n: 1, sum: points });
+      if (typeof points === 'number' && points > 0) emit(option, 1, points);
     }
   }
-  return rows;
 }
 
 /** Joins the questions of a combined grouping, and the values of one of its groups. */
@@ -316,10 +321,13 @@ export function forEachIncrement(
     for (const [gq, gv] of groups) visit(question, option, gq, gv, n, sum);
   };
   emit(RESPONSES, BASE, 1, 0);
+  let id = '';
+  const emitRow = (option: string, n: number, sum: number) => emit(id, option, n, sum);
   for (const q of questionsOf(definition, options.resolveOptions)) {
     const value = answers[q.id];
-    if (!answered(value)) continue;
-    for (const row of questionRows(q, value)) emit(q.id, row.option, row.n, row.sum);
+    if (!isAnswered(value)) continue;
+    id = q.id;
+    forEachQuestionRow(q, value, emitRow);
   }
   if (isScoredQuiz(definition)) {
     for (const p of scoreQuiz(definition as unknown as Quiz, answers).perQuestion) {
