@@ -14,6 +14,10 @@
 //   - JS heap after GC once the page is idle (preloaded parts included), minus a blank page's (the
 //     page is driven through the DevTools protocol only, so no test-tool script is in either heap)
 //   - p95 time to save an answer draft to IndexedDB
+// Options: --runs N, --throttle N, --latency MS (each request waits MS, like a phone network: files
+// fetched one after another show their cost); --trace [--timeline] [--bare|--unchecked] (main-thread
+// time by event, long tasks, and any performance.mark named 'cv:…' in its place); --cpu-detail;
+// --heap-detail.
 // Not a test: numbers vary by machine. Uses Debian's Chromium through playwright-core.
 import { build } from 'esbuild';
 import { buildEmbed } from '../packages/embed/scripts/build.mjs';
@@ -31,6 +35,9 @@ const arg = (name, fallback) => {
 };
 const RUNS = arg('runs', 7);
 const THROTTLE = arg('throttle', 4);
+// `--latency 150`: every request also waits this many ms (a phone network's round trip), so each
+// file fetched only after another has arrived shows its cost. Off by default (loopback).
+const LATENCY = arg('latency', 0);
 const SAVES = 40;
 
 // ------------------------------------------------------------------ the survey both pages render
@@ -215,6 +222,7 @@ async function open(pageName, before = async () => {}) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (LATENCY) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY, downloadThroughput: -1, uploadThroughput: -1 });
   await before(cdp);
   const start = Date.now();
   await page.goto(`${base}/${pageName}.html`);
@@ -332,7 +340,7 @@ if (process.argv.includes('--trace')) {
   // renderer main thread's events summed by name (top-level tasks' children, exclusive time).
   const which = process.argv.includes('--unchecked') ? 'unchecked' : process.argv.includes('--bare') ? 'bare' : 'checked';
   const { context, page, cdp } = await open(which, async (session) => {
-    await session.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'toplevel'] } });
+    await session.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'toplevel', 'blink.user_timing'] } });
   });
   await untilClicked(cdp);
   const marks = await page.evaluate(() => {
@@ -420,7 +428,17 @@ if (process.argv.includes('--trace')) {
       }
       return [...m].filter(([, us]) => us >= 3000).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(', ');
     };
-    for (const t of tops.filter((t) => t.dur >= 8000)) {
+    // The widget's own marks (performance.mark names starting 'cv:'), in their place on the timeline.
+    const userMarks = events.filter((e) => e.pid === pid && typeof e.name === 'string' && e.name.startsWith('cv:') && e.ts <= end).sort((a, b) => a.ts - b.ts);
+    const printed = tops.filter((t) => t.dur >= 8000);
+    const flushMarks = (upTo) => {
+      while (userMarks.length && userMarks[0].ts <= upTo) {
+        const m = userMarks.shift();
+        console.log(`  @${((m.ts - nav) / 1000).toFixed(0).padStart(5)}  mark ${m.name}`);
+      }
+    };
+    for (const t of printed) {
+      flushMarks(t.ts);
       if (t.dur >= 100_000) {
         console.log(`  @${((t.ts - nav) / 1000).toFixed(0).padStart(5)} ${(t.dur / 1000).toFixed(0).padStart(4)} ms, own time: ${inside(t)}`);
         continue;
@@ -428,6 +446,7 @@ if (process.argv.includes('--trace')) {
       const kids = [...t.kids].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(', ');
       console.log(`  @${((t.ts - nav) / 1000).toFixed(0).padStart(5)} ${(t.dur / 1000).toFixed(0).padStart(4)} ms ${t.name}: ${kids}`);
     }
+    flushMarks(end);
   }
   process.exit(0);
 }
@@ -443,7 +462,7 @@ if (process.argv.includes('--cpu-detail')) {
   });
   await untilClicked(cdp);
   const { profile } = await cdp.send('Profiler.stop');
-  const marks = await page.evaluate(() => ({ ...window.__bench, el: undefined, resources: performance.getEntriesByType('resource').map((e) => `${new URL(e.name).pathname.split('/').pop()} ${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)}`) }));
+  const marks = await page.evaluate(() => ({ ...window.__bench, el: undefined, marks: performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)}`), resources: performance.getEntriesByType('resource').map((e) => `${new URL(e.name).pathname.split('/').pop()} ${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)}`) }));
   await context.close();
   await browser.close();
   server.close();
@@ -462,7 +481,7 @@ if (process.argv.includes('--cpu-detail')) {
     byFile.set(file, (byFile.get(file) ?? 0) + us);
   }
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
-  console.log(`${which}: modules imported ${marks.imported?.toFixed(0)} ms, carer-ready ${marks.ready?.toFixed(0)} ms, visible ${marks.visible?.toFixed(0)} ms, clicked ${marks.clicked?.toFixed(0)} ms\nfetched:\n  ${marks.resources.join('\n  ')}`);
+  console.log(`${which}: modules imported ${marks.imported?.toFixed(0)} ms, carer-ready ${marks.ready?.toFixed(0)} ms, visible ${marks.visible?.toFixed(0)} ms, clicked ${marks.clicked?.toFixed(0)} ms\nfetched:\n  ${marks.resources.join('\n  ')}${marks.marks.length ? `\nmarks:\n  ${marks.marks.join('\n  ')}` : ''}`);
   // Inclusive time: each function's samples with everything it called (counted once per stack).
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -542,7 +561,7 @@ const pct = (x, y) => `${x >= y ? '+' : ''}${(((x - y) / y) * 100).toFixed(0)}%`
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(0)} ms`;
 
-console.log(`\n<carer-survey> vs a bare Lit element — 10 questions, ${THROTTLE}× CPU throttle, median of ${RUNS} runs`);
+console.log(`\n<carer-survey> vs a bare Lit element — 10 questions, ${THROTTLE}× CPU throttle${LATENCY ? `, ${LATENCY} ms network latency` : ''}, median of ${RUNS} runs`);
 console.log('checked: the definition carries its `checked` fingerprint (no checker loaded); unchecked: plain JSON (the checker loads first)\n');
 const rows = [
   ['measure', 'checked', 'unchecked', 'bare Lit', 'checked vs bare', 'unchecked vs bare', 'aim'],
