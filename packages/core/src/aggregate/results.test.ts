@@ -244,3 +244,56 @@ test('property: a count published in a filtered view and in the view without the
     { numRuns: 300 },
   );
 });
+
+/** Responses with these answers, `n` times over (year 2025). */
+function many(n: number, answers: Answers, year = 2025): { year: number; answers: Answers }[] {
+  return Array.from({ length: n }, () => ({ year, answers }));
+}
+
+test('a by= table and a where= view of one group hide the same counts, so together they cannot pin a hidden one', () => {
+  // "Can take a break" by age. Agree: 1 under 18, 13 aged 18 to 64, 13 aged 65 or over (27 in all).
+  // The by=age table hides the 1 and, so that the row total cannot give it back, the 13 aged 18 to 64.
+  // The where=age:18-64 view used to show that 13 (rounded: 15), since its own column needs no
+  // hiding. A reader then had: agree in all 25 (true 23–27), 65 or over 15 (13–17), 18 to 64 15
+  // (13–17), so under 18 = 23 − 17 − 17 … 27 − 13 − 13 = −11 … 1: exactly 1, despite the rounding.
+  const responses = [
+    ...many(1, { age: 'under-18', break: 'agree' }),
+    ...many(20, { age: 'under-18', break: 'disagree' }),
+    ...many(13, { age: '18-64', break: 'agree' }),
+    ...many(20, { age: '18-64', break: 'disagree' }),
+    ...many(13, { age: '65-plus', break: 'agree' }),
+    ...many(20, { age: '65-plus', break: 'disagree' }),
+  ];
+  const byRows = rowsFrom(responses, 'age');
+  const whole = rowsFrom(responses);
+  const byAge = buildResults(survey, byRows, { by: 'age' }) as ResultsModel;
+  const ages = byAge.by!.groups.map((g) => g.value);
+  const agreeOf = (r: ResultsModel) => r.questions.find((q) => q.id === 'break')!.options!.find((o) => o.value === 'agree')!;
+  const row = agreeOf(byAge);
+  assert.equal(row.groups![ages.indexOf('under-18')], null);
+  assert.equal(row.hidden?.groups?.[ages.indexOf('18-64')], 'secondary', 'the by table hides 18 to 64 to protect under 18');
+
+  const whereView = (age: string) =>
+    buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] === age)), {
+      wider: [whole],
+    }) as ResultsModel;
+  // The reader's best range for "under 18 and agree", from every number the three views publish.
+  const spread = (shown: number) => (shown === 0 ? [0, 0] : [Math.max(8, shown - 2), shown + 2]);
+  const [totalLow, totalHigh] = spread(agreeOf(buildResults(survey, whole) as ResultsModel).count!);
+  let low = totalLow!;
+  let high = totalHigh!;
+  for (const age of ['18-64', '65-plus']) {
+    const shown = row.groups![ages.indexOf(age)] ?? agreeOf(whereView(age)).count;
+    if (shown === null || shown === undefined) {
+      low = -Infinity; // two unknowns in the row: nothing to narrow
+      continue;
+    }
+    const [a, b] = spread(shown);
+    low -= b!;
+    high -= a!;
+  }
+  assert.ok(Math.min(7, high) - Math.max(1, low) >= 1, `under 18 and agree narrowed to ${Math.max(1, low)}–${Math.min(7, high)}`);
+  const adults = whereView('18-64');
+  assert.equal(agreeOf(adults).count, null, 'where=age:18-64 hides what by=age hides in its column');
+  assert.equal(agreeOf(adults).hidden?.count, 'secondary');
+});
