@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { tallyIncrements, mergeIncrements, groupForFilters, groupByProblems, RESPONSES, BASE, type AggregatableDefinition } from './tally.js';
-import { buildResults, type ResultsModel, type TallyRow } from './results.js';
+import { buildResults, groupPattern, type ResultsModel, type TallyRow } from './results.js';
 import type { Answers } from '../content/question.js';
 
 const survey: AggregatableDefinition = {
@@ -267,6 +267,7 @@ test('a by= table and a where= view of one group hide the same counts, so togeth
   const byRows = rowsFrom(responses, 'age');
   const whole = rowsFrom(responses);
   const byAge = buildResults(survey, byRows, { by: 'age' }) as ResultsModel;
+  const pattern = groupPattern(survey, byRows, 'age');
   const ages = byAge.by!.groups.map((g) => g.value);
   const agreeOf = (r: ResultsModel) => r.questions.find((q) => q.id === 'break')!.options!.find((o) => o.value === 'agree')!;
   const row = agreeOf(byAge);
@@ -276,6 +277,7 @@ test('a by= table and a where= view of one group hide the same counts, so togeth
   const whereView = (age: string) =>
     buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] === age)), {
       wider: [whole],
+      group: { pattern, value: age },
     }) as ResultsModel;
   // The reader's best range for "under 18 and agree", from every number the three views publish.
   const spread = (shown: number) => (shown === 0 ? [0, 0] : [Math.max(8, shown - 2), shown + 2]);

@@ -22,6 +22,7 @@ import {
   publishCount,
   resolveSuppression,
   suppressSmallCounts,
+  type SuppressedTable,
   type SuppressionOptions,
 } from './suppress.js';
 
@@ -92,6 +93,8 @@ export interface ResultsModel {
   instrument: { id: string; version: number; title?: string };
   suppression: { threshold: number; rounding: number };
   base: number | null;
+  /** A filtered view's base is hidden ('secondary') when the by= table of its grouping hides that group's base. */
+  hidden?: HiddenMarks<'base'>;
   suppressed: false;
   questions: QuestionResult[];
   indicators: IndicatorResult[];
@@ -118,6 +121,38 @@ export interface BuildOptions extends SuppressionOptions {
    * 'secondary'), and when the responses left out are that few in all, the view is "too few".
    */
   wider?: readonly (readonly TallyRow[])[];
+  /**
+   * For a filtered view of one group (`where=G:v`): the suppression pattern of its whole grouping
+   * (`groupPattern` of the rows `by=G` reads) and the group's value. Every count the pattern hides in
+   * this group's column is hidden here too, so the by= table and each where= view never disagree.
+   */
+  group?: { pattern: GroupPattern; value: string };
+}
+
+/**
+ * One grouping question's suppression pattern, shared by its by= table and every where= view of one
+ * of its groups (each is one column of it), so no two of them can be set side by side to work out a
+ * hidden count: they hide the same cells.
+ */
+export interface GroupPattern {
+  by: string;
+  groups: { value: string; label: string }[];
+  /**
+   * Per question: its options × the groups. Row totals are the whole view's counts, column totals each
+   * group's answered count. Number and free-text questions have no rows, only the answered counts.
+   */
+  questions: Map<string, { options: { value: string; label: string }[]; table: SuppressedTable }>;
+  /** Years × groups: each group's responses in each year; column totals are the group bases. */
+  years: { list: number[]; table: SuppressedTable };
+}
+
+export interface PatternOptions extends SuppressionOptions {
+  resolveOptions?: OptionsResolver;
+  /**
+   * For a combined grouping (a+b): the views a reader can compare one group's view with besides the
+   * whole (e.g. where=a:x and where=b:y for the group x+y), as rows with group ''.
+   */
+  widerOf?: (group: string) => readonly (readonly TallyRow[])[];
 }
 
 class Sums {
@@ -193,6 +228,129 @@ function outsideScale(value: string) {
   return /^(not-applicable|n-a|na|not-sure|dont-know|prefer-not-to-say)$/i.test(value);
 }
 
+/** The rows of one view with group '' (the whole of it), summed, and summed by year. */
+function wholeSums(rows: readonly TallyRow[]): { whole: Sums; byYear: Map<number, Sums> } {
+  const whole = new Sums();
+  const byYear = new Map<number, Sums>();
+  for (const r of rows) {
+    if (r.group !== '') continue;
+    whole.add(k('', r.question, r.option), r.n, r.sum);
+    let y = byYear.get(r.year);
+    if (!y) byYear.set(r.year, (y = new Sums()));
+    y.add(k('', r.question, r.option), r.n, r.sum);
+  }
+  return { whole, byYear };
+}
+
+/**
+ * The suppression pattern of grouping `by`, from the rows a by= table of it reads (group '' and every
+ * group of `by`). Besides small counts and the lines of each table, it hides each count of a group
+ * that some view wider than that group's where= view (the whole, and `widerOf` the group) would give
+ * away by subtraction — so the by= table hides whatever any where= view of one of its groups hides,
+ * and each where= view (one column, see `BuildOptions.group`) hides whatever the by= table hides.
+ */
+export function groupPattern(
+  definition: AggregatableDefinition,
+  rows: readonly TallyRow[],
+  by: string,
+  options: PatternOptions = {},
+): GroupPattern {
+  const opts = resolveSuppression(options);
+  const all = new Sums();
+  const years = new Map<number, Sums>();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    all.add(k(r.group, r.question, r.option), r.n, r.sum);
+    let y = years.get(r.year);
+    if (!y) years.set(r.year, (y = new Sums()));
+    y.add(k(r.group, r.question, r.option), r.n, r.sum);
+    if (r.group !== '') seen.add(r.group);
+  }
+  const questions = questionsOf(definition, options.resolveOptions);
+  const defined = questions.find((q) => q.id === by)?.options ?? [];
+  const groups = [...defined, ...[...seen].filter((v) => !defined.some((d) => d.value === v)).sort().map((v) => ({ value: v, label: v }))];
+  const sumsOf = (year: number | undefined) => (year === undefined ? all : years.get(year));
+  // Each group's wider views: the whole (group '' here), and any the caller names.
+  type Count = (question: string, option: string, year?: number) => number;
+  const whole: Count = (question, option, year) => sumsOf(year)?.n(k('', question, option)) ?? 0;
+  const wider: Count[][] = groups.map((g) => [
+    whole,
+    ...(options.widerOf?.(g.value) ?? []).map((widerRows): Count => {
+      const w = wholeSums(widerRows);
+      return (question, option, year) => (year === undefined ? w.whole : w.byYear.get(year))?.n(k('', question, option)) ?? 0;
+    }),
+  ]);
+  const few = (left: number) => left >= 1 && left <= opts.threshold;
+  const givesAway = (j: number, question: string, option: string, year?: number) => {
+    const value = sumsOf(year)?.n(k(groups[j]!.value, question, option)) ?? 0;
+    return value > 0 && wider[j]!.some((w) => few(w(question, option, year) - value));
+  };
+
+  const tables: GroupPattern['questions'] = new Map();
+  for (const q of questions) {
+    const columnTotals = groups.map((g) => all.n(k(g.value, q.id, ANSWERED)));
+    const protectColumns = groups.map((_, j) => givesAway(j, q.id, ANSWERED));
+    const total = all.n(k('', q.id, ANSWERED));
+    if (q.type === 'text' || q.type === 'textarea' || q.type === 'number') {
+      tables.set(q.id, { options: [], table: suppressSmallCounts({ cells: [], columnTotals, total, protect: { columnTotals: protectColumns } }, opts) });
+      continue;
+    }
+    const list = optionList(q, rows);
+    const table = suppressSmallCounts(
+      {
+        cells: list.map((o) => groups.map((g) => all.n(k(g.value, q.id, o.value)))),
+        rowTotals: list.map((o) => all.n(k('', q.id, o.value))),
+        columnTotals,
+        total,
+        protect: { cells: list.map((o) => groups.map((_, j) => givesAway(j, q.id, o.value))), columnTotals: protectColumns },
+      },
+      opts,
+    );
+    tables.set(q.id, { options: list, table });
+  }
+  const yearList = [...years.keys()].sort((a, b) => a - b);
+  const baseIn = (sums: Sums | undefined, group: string) => sums?.n(k(group, RESPONSES, BASE)) ?? 0;
+  const yearTable = suppressSmallCounts(
+    {
+      cells: yearList.map((y) => groups.map((g) => baseIn(years.get(y), g.value))),
+      rowTotals: yearList.map((y) => baseIn(years.get(y), '')),
+      columnTotals: groups.map((g) => baseIn(all, g.value)),
+      total: baseIn(all, ''),
+      protect: {
+        cells: yearList.map((y) => groups.map((_, j) => givesAway(j, RESPONSES, BASE, y))),
+        columnTotals: groups.map((_, j) => givesAway(j, RESPONSES, BASE)),
+      },
+    },
+    opts,
+  );
+  return { by, groups, questions: tables, years: { list: yearList, table: yearTable } };
+}
+
+/**
+ * What the pattern hides in one group's column, for that group's where= view: its base, each year's
+ * base, each question's answered count and option counts. Each answer is the reason it is hidden, or
+ * undefined/false when it is shown.
+ */
+function columnOf(pattern: GroupPattern, value: string) {
+  const j = pattern.groups.findIndex((g) => g.value === value);
+  // A group the pattern does not know was not read with it: hide everything rather than guess.
+  const known = j >= 0;
+  const years = pattern.years;
+  return {
+    base: (): HiddenReason | undefined => (known ? (years.table.reasons.columnTotals?.[j] ?? undefined) : 'secondary'),
+    year: (year: number) => !known || years.list.indexOf(year) < 0 || years.table.cells[years.list.indexOf(year)]?.[j] === null,
+    answered: (question: string) => {
+      const t = pattern.questions.get(question);
+      return !known || !t || t.table.columnTotals?.[j] === null;
+    },
+    option: (question: string, option: string) => {
+      const t = pattern.questions.get(question);
+      const i = t?.options.findIndex((o) => o.value === option) ?? -1;
+      return !known || !t || i < 0 || t.table.cells[i]?.[j] === null;
+    },
+  };
+}
+
 export function buildResults(
   definition: AggregatableDefinition,
   rows: readonly TallyRow[],
@@ -205,32 +363,20 @@ export function buildResults(
 
   const all = new Sums();
   const years = new Map<number, Sums>();
-  const groupsSeen = new Set<string>();
   for (const r of rows) {
     all.add(k(r.group, r.question, r.option), r.n, r.sum);
     if (r.group === '') {
       let y = years.get(r.year);
       if (!y) years.set(r.year, (y = new Sums()));
       y.add(k('', r.question, r.option), r.n, r.sum);
-    } else groupsSeen.add(r.group);
+    }
   }
 
   const baseTrue = all.n(k('', RESPONSES, BASE));
   if (baseTrue <= opts.threshold) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
 
   // The wider views this one is part of (see BuildOptions.wider), whole and by year.
-  const wider = (options.wider ?? []).map((rows) => {
-    const whole = new Sums();
-    const byYear = new Map<number, Sums>();
-    for (const r of rows) {
-      if (r.group !== '') continue;
-      whole.add(k('', r.question, r.option), r.n, r.sum);
-      let y = byYear.get(r.year);
-      if (!y) byYear.set(r.year, (y = new Sums()));
-      y.add(k('', r.question, r.option), r.n, r.sum);
-    }
-    return { whole, byYear };
-  });
+  const wider = (options.wider ?? []).map(wholeSums);
   const few = (left: number) => left >= 1 && left <= opts.threshold;
   /**
    * Whether a number of this view (`count` of its sums, or of one year's) must be hidden: the same
@@ -251,26 +397,24 @@ export function buildResults(
 
   const questions = questionsOf(definition, options.resolveOptions);
   const byQuestion = options.by ? questions.find((q) => q.id === options.by) : undefined;
-  const defined = byQuestion?.options ?? [];
-  const groups = options.by
-    ? [
-        ...defined,
-        ...[...groupsSeen].filter((v) => !defined.some((d) => d.value === v)).sort().map((v) => ({ value: v, label: v })),
-      ]
-    : [];
-  // Group bases vs the overall base: one line, so a single small group cannot be worked out.
-  const groupBases = groups.length
-    ? suppressSmallCounts({ cells: [groups.map((g) => all.n(k(g.value, RESPONSES, BASE)))], rowTotals: [baseTrue] }, opts)
+  // A by= table is its grouping's pattern; a where= view is one column of its grouping's pattern.
+  const pattern = options.by
+    ? groupPattern(definition, rows, options.by, { ...opts, ...(options.resolveOptions && { resolveOptions: options.resolveOptions }) })
     : undefined;
+  const groups = pattern?.groups ?? [];
+  const column = options.group ? columnOf(options.group.pattern, options.group.value) : undefined;
 
-  const base = publishCount(baseTrue, opts);
+  let base = publishCount(baseTrue, opts);
+  const baseReason = column?.base();
+  if (baseReason) base = null;
   const results: QuestionResult[] = [];
   for (const q of questions) {
     const answeredKey = k('', q.id, ANSWERED);
     const answeredTrue = all.n(answeredKey);
     const result: QuestionResult = { id: q.id, label: q.label, type: q.type, answered: null };
+    const answeredInColumn = column?.answered(q.id) ?? false;
     if (q.type === 'text' || q.type === 'textarea') {
-      const published = publishWithReason(answeredTrue, opts, givesAway(countOf(answeredKey)));
+      const published = publishWithReason(answeredTrue, opts, givesAway(countOf(answeredKey)) || answeredInColumn);
       result.answered = published.count;
       result.freeText = true;
       const hidden = marks<'answered'>({ answered: published.reason });
@@ -279,7 +423,7 @@ export function buildResults(
       continue;
     }
     if (q.type === 'number') {
-      const published = publishWithReason(answeredTrue, opts, givesAway(countOf(answeredKey)));
+      const published = publishWithReason(answeredTrue, opts, givesAway(countOf(answeredKey)) || answeredInColumn);
       result.answered = published.count;
       result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum(k('', q.id, VALUE)) / answeredTrue);
       const hidden = marks<'answered' | 'mean'>({ answered: published.reason, mean: published.reason });
@@ -287,23 +431,24 @@ export function buildResults(
       results.push(result);
       continue;
     }
-    const list = optionList(q, rows);
-    const groupAnswered = groups.map((g) => all.n(k(g.value, q.id, ANSWERED)));
-    const table = suppressSmallCounts(
-      {
-        cells: list.map((o) => groups.map((g) => all.n(k(g.value, q.id, o.value)))),
-        rowTotals: list.map((o) => all.n(k('', q.id, o.value))),
-        columnTotals: groupAnswered,
-        total: answeredTrue,
-        ...(wider.length && {
-          protect: {
-            rowTotals: list.map((o) => givesAway(countOf(k('', q.id, o.value)))),
-            total: givesAway(countOf(answeredKey)),
-          },
-        }),
-      },
-      opts,
-    );
+    const grouped = pattern?.questions.get(q.id);
+    const list = grouped?.options ?? optionList(q, rows);
+    const table =
+      grouped?.table ??
+      suppressSmallCounts(
+        {
+          cells: list.map(() => []),
+          rowTotals: list.map((o) => all.n(k('', q.id, o.value))),
+          total: answeredTrue,
+          ...((wider.length || column) && {
+            protect: {
+              rowTotals: list.map((o) => givesAway(countOf(k('', q.id, o.value))) || (column?.option(q.id, o.value) ?? false)),
+              total: givesAway(countOf(answeredKey)) || answeredInColumn,
+            },
+          }),
+        },
+        opts,
+      );
     result.answered = table.total ?? null;
     const answeredReason = table.reasons.total;
     result.options = list.map((o, i) => {
@@ -352,13 +497,18 @@ export function buildResults(
     const positiveOf = (from: Sums) => ind.positive.reduce((acc, v) => acc + from.n(k('', ind.question, v)), 0);
     const otherOf = (from: Sums) => answeredOf(from) - positiveOf(from);
     const sums = year === undefined ? all : years.get(year)!;
+    // Its question's option counts are published too: where one is hidden, the indicator's share
+    // (the positive options together, or the others) would give it back, so that share is hidden.
+    const shown = year === undefined ? results.find((q) => q.id === ind.question) : undefined;
+    const hiddenAmong = (positive: boolean) => (shown?.options ?? []).some((o) => o.count === null && ind.positive.includes(o.value) === positive);
     const t = suppressSmallCounts(
       {
         cells: [[positiveOf(sums), otherOf(sums)]],
         rowTotals: [answeredOf(sums)],
-        ...(wider.length && {
-          protect: { cells: [[givesAway(positiveOf, year), givesAway(otherOf, year)]], rowTotals: [givesAway(answeredOf, year)] },
-        }),
+        protect: {
+          cells: [[givesAway(positiveOf, year) || hiddenAmong(true), givesAway(otherOf, year) || hiddenAmong(false)]],
+          rowTotals: [givesAway(answeredOf, year) || (shown !== undefined && shown.answered === null)],
+        },
       },
       opts,
     );
@@ -386,7 +536,7 @@ export function buildResults(
     {
       cells: [yearList.map((y) => baseOf(years.get(y)!))],
       rowTotals: [baseTrue],
-      ...(wider.length && { protect: { cells: [yearList.map((y) => givesAway(baseOf, y))] } }),
+      protect: { cells: [yearList.map((y) => givesAway(baseOf, y) || (column?.year(y) ?? false))], rowTotals: [baseReason !== undefined] },
     },
     opts,
   );
@@ -409,13 +559,15 @@ export function buildResults(
   });
 
   const model: ResultsModel = { instrument, suppression, base, suppressed: false, questions: results, indicators, trends };
-  if (options.by) {
+  if (baseReason) model.hidden = { base: baseReason };
+  if (options.by && pattern) {
+    const groupBases = pattern.years.table;
     model.by = {
       question: options.by,
       label: byQuestion?.label ?? options.by,
       groups: groups.map((g, i) => {
-        const reason = groupBases?.reasons.cells[0]?.[i];
-        const item: { value: string; label: string; base: number | null; hidden?: HiddenMarks<'base'> } = { value: g.value, label: g.label, base: groupBases?.cells[0]?.[i] ?? null };
+        const reason = groupBases.reasons.columnTotals?.[i];
+        const item: { value: string; label: string; base: number | null; hidden?: HiddenMarks<'base'> } = { value: g.value, label: g.label, base: groupBases.columnTotals?.[i] ?? null };
         if (reason) item.hidden = { base: reason };
         return item;
       }),
