@@ -155,6 +155,38 @@ for (const backend of backends) {
       assert.equal(now.json().suppressed, false, now.body);
     });
 
+    test('by= and where= of one grouping hide the same counts, in the JSON and the CSV export', async () => {
+      await app.store.registerInstrument({ ...testSurvey, id: 'pattern-survey' } as never, ['age-band']);
+      const post = postTo('pattern-survey');
+      // Agree: 1 under 18, 13 aged 18 to 64, 13 aged 65 or over. by=age-band hides the 1 and, for its
+      // row, the 13 aged 18 to 64; where=age-band:18-64 used to show that 13 (as 15), which with the
+      // whole view's 25 and the 15 aged 65 or over pinned the 1 (25+2 − 13 − 13 = 1 at most).
+      for (const age of ['under-18', '18-64', '65-plus']) {
+        await post(age === 'under-18' ? 1 : 13, { 'age-band': age, break: 'agree' });
+        await post(20, { 'age-band': age, break: 'disagree' });
+      }
+      const by = (await get('/api/v1/results/pattern-survey?by=age-band')).json();
+      const ages: string[] = by.by.groups.map((g: { value: string }) => g.value);
+      const option = (r: { questions: { id: string; options: { value: string }[] }[] }, v: string) =>
+        r.questions.find((q) => q.id === 'break')!.options.find((o) => o.value === v) as unknown as { count: number | null; groups?: (number | null)[]; hidden?: { count?: string; groups?: (string | null)[] } };
+      assert.deepEqual(option(by, 'agree').groups, [null, null, 15]);
+      assert.deepEqual(option(by, 'agree').hidden?.groups, ['primary', 'secondary', null]);
+      for (const age of ages.slice(1)) {
+        const where = await get(`/api/v1/results/pattern-survey?where=age-band:${age}`);
+        assert.equal(where.statusCode, 200, where.body);
+        // Every option count of this group is the by= table's cell for it, hidden or shown alike.
+        for (const v of ['agree', 'disagree']) {
+          assert.equal(option(where.json(), v).count, option(by, v).groups![ages.indexOf(age)], `${age} ${v}`);
+        }
+      }
+      const csv = await get('/api/v1/export/pattern-survey.csv?where=age-band:18-64');
+      assert.equal(csv.statusCode, 200, csv.body);
+      const agreeLine = csv.body.split('\r\n').find((l) => l.startsWith('break,') && l.split(',')[2] === 'agree');
+      assert.match(agreeLine ?? '', /,,,,hidden to protect a small group$/, csv.body);
+      const byCsv = await get('/api/v1/export/pattern-survey.csv?by=age-band');
+      assert.ok(byCsv.body.split('\r\n').some((l) => l.startsWith('break,') && l.includes(',agree,') && l.includes('age-band=18-64') && l.endsWith('hidden to protect a small group')), byCsv.body);
+    });
+
     test('each hidden number says why, in the JSON and the CSV export, and no count from 1 to 7 appears', async () => {
       const r = await get('/api/v1/results/test-survey');
       assert.equal(r.statusCode, 200, r.body);

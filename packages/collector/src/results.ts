@@ -16,6 +16,7 @@ import {
   MAX_COMBINED,
   buildResults,
   groupForFilters,
+  groupPattern,
   type OptionsResolver,
   type ResultsModel,
   type SuppressedResults,
@@ -132,17 +133,32 @@ export async function computeResults(
   suppression: { threshold: number; rounding: number },
   resolveOptions?: OptionsResolver,
 ): Promise<ResultsModel | SuppressedResults> {
-  const rows = await readTallies(db, instrument.id, q);
   const opts: Parameters<typeof buildResults>[2] = { ...suppression };
-  // Differencing: a wider view (without the filter, or with only some parts of a combined one)
-  // minus this one is the responses the filter leaves out. buildResults hides every number of this
-  // view that would give a count of 1 to the threshold that way, and says too few when the
-  // responses left out are that few in all.
-  if (q.where) {
-    const wider = widerFilters(instrument.groupBy, q.where);
-    opts.wider = await Promise.all(wider.map((where) => readTallies(db, instrument.id, { ...q, by: undefined, where })));
-  }
-  if (q.by) opts.by = q.by;
   if (resolveOptions) opts.resolveOptions = resolveOptions;
-  return buildResults(instrument.definition as never, rows, opts);
+  if (q.by) opts.by = q.by;
+  if (!q.where) return buildResults(instrument.definition as never, await readTallies(db, instrument.id, q), opts);
+
+  // A filtered view is one group of its grouping: read the whole grouping (the by= table's rows,
+  // whose group '' rows are the view without the filter) and take the group's rows from it.
+  const where = q.where;
+  const byRows = await readTallies(db, instrument.id, { ...q, where: undefined, by: where.question });
+  const groupRows = (rows: readonly TallyRow[], value: string) => rows.filter((r) => r.group === value).map((r) => ({ ...r, group: '' }));
+  // Differencing: a wider view (without the filter, or with only some parts of a combined one)
+  // minus this one is the responses the filter leaves out. The parts of a combined grouping are read
+  // whole too, since the pattern compares every group with its own parts.
+  const partsOf = widerFilters(instrument.groupBy, where).slice(1);
+  const partRows = new Map<string, TallyRow[]>();
+  for (const part of partsOf) {
+    if (part) partRows.set(part.question, await readTallies(db, instrument.id, { ...q, where: undefined, by: part.question }));
+  }
+  const widerOf = (value: string) =>
+    widerFilters(instrument.groupBy, { question: where.question, value })
+      .slice(1)
+      .flatMap((part) => (part && partRows.has(part.question) ? [groupRows(partRows.get(part.question)!, part.value)] : []));
+  // One suppression pattern for the grouping: this view hides at least what the by= table hides in
+  // this group's column, and the by= table hides whatever this view would (buildResults, groupPattern).
+  const pattern = groupPattern(instrument.definition as never, byRows, where.question, { ...suppression, ...(resolveOptions && { resolveOptions }), widerOf });
+  opts.wider = [byRows.filter((r) => r.group === ''), ...widerOf(where.value)];
+  opts.group = { pattern, value: where.value };
+  return buildResults(instrument.definition as never, groupRows(byRows, where.value), opts);
 }
