@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { tallyIncrements, mergeIncrements, groupForFilters, groupByProblems, RESPONSES, BASE, type AggregatableDefinition } from './tally.js';
+import { tallyIncrements, mergeIncrements, groupForFilters, groupByProblems, RESPONSES, BASE, ANSWERED, type AggregatableDefinition } from './tally.js';
 import { buildResults, groupPattern, type ResultsModel, type TallyRow } from './results.js';
 import type { Answers } from '../content/question.js';
 
@@ -298,4 +298,150 @@ test('a by= table and a where= view of one group hide the same counts, so togeth
   const adults = whereView('18-64');
   assert.equal(agreeOf(adults).count, null, 'where=age:18-64 hides what by=age hides in its column');
   assert.equal(agreeOf(adults).hidden?.count, 'secondary');
+});
+
+/**
+ * Every count a reader can ask for about the same carers — the whole view, by=age, by=break, each
+ * where=age:x, where=break:y, and where=age:x&where=break:y — each named by what it counts, so the
+ * numbers of different views can be compared. `rounding: 1` publishes true counts: the strictest case.
+ */
+test('property: a count hidden in any view is shown in no other view, and cannot be worked out by subtraction from the shown ones', () => {
+  const ages = ['under-18', '18-64', '65-plus'];
+  const breaks = ['disagree', 'neutral', 'agree', 'not-applicable'];
+  const answersArb = fc.record(
+    { age: fc.constantFrom(...ages), break: fc.constantFrom(...breaks), support: fc.subarray(['gp', 'hub'], { minLength: 1 }), life: fc.integer({ min: 0, max: 3 }) },
+    { requiredKeys: ['age', 'break'] },
+  );
+  const groupBy = ['age', 'break', 'age+break'];
+  const singleAnswer = ['age', 'break', 'life'];
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ year: fc.constantFrom(2024, 2025), answers: answersArb }), { minLength: 8, maxLength: 120 }),
+      fc.constantFrom(1, 5),
+      (responses, rounding) => {
+        const inc = (responses as { year: number; answers: Answers }[]).flatMap(({ year, answers }) => tallyIncrements(survey, answers, { groupBy }).map((r) => ({ ...r, year })));
+        const merged = mergeIncrements(inc, (r) => JSON.stringify([r.year, r.question, r.option, r.groupQuestion, r.groupValue]));
+        /** The rows a by= view of `by` reads (group '' and each group of `by`), or the whole view's. */
+        const read = (by = ''): TallyRow[] =>
+          merged.filter((r) => r.groupQuestion === '' || r.groupQuestion === by).map((r) => ({ year: r.year, question: r.question, option: r.option, group: r.groupValue, n: r.n, sum: r.sum }));
+        const only = (rows: TallyRow[], value: string) => rows.filter((r) => r.group === value).map((r) => ({ ...r, group: '' }));
+        const opts = { rounding };
+        const specOf = (grouping: string, value: string) => {
+          const parts = grouping.split('+');
+          const values = value.split('+');
+          return parts.map((p, i) => `${p}=${values[i]}`).join('&');
+        };
+
+        // What each view publishes: name → shown number, or 'hidden'.
+        const shown = new Map<string, number>();
+        const shownIn = new Map<string, string>();
+        const hidden = new Map<string, string>();
+        const listed = new Map<string, Set<string>>(); // spec|question → options a view lists
+        const publish = (name: string, value: number | null | undefined, view: string) => {
+          if (value === undefined) return;
+          if (value === null) hidden.set(name, view);
+          else {
+            const before = shown.get(name);
+            assert.ok(before === undefined || before === value, `${name}: ${before} in one view, ${value} in ${view}`);
+            shown.set(name, value);
+            shownIn.set(name, view);
+          }
+        };
+        const record = (r: ReturnType<typeof buildResults>, spec: string, view: string) => {
+          if (r.suppressed) return; // "too few": nothing shown at all
+          const id = (s: string, q: string, o: string, year?: number) => `${s}|${q}|${o}${year ? `|${year}` : ''}`;
+          const groupSpec = (i: number) => [spec, `${r.by!.question}=${r.by!.groups[i]!.value}`].filter(Boolean).join('&');
+          publish(id(spec, RESPONSES, BASE), r.base, view);
+          for (const t of r.trends) publish(id(spec, RESPONSES, BASE, t.year), t.base, view);
+          r.by?.groups.forEach((g, i) => publish(id(groupSpec(i), RESPONSES, BASE), g.base, view));
+          for (const q of r.questions) {
+            publish(id(spec, q.id, ANSWERED), q.answered, view);
+            q.groups?.forEach((g, i) => publish(id(groupSpec(i), q.id, ANSWERED), g, view));
+            if (q.options) {
+              const specs = [spec, ...(r.by?.groups.map((_, i) => groupSpec(i)) ?? [])];
+              for (const s of specs) listed.set(`${s}|${q.id}`, new Set(q.options.map((o) => o.value)));
+            }
+            for (const o of q.options ?? []) {
+              publish(id(spec, q.id, o.value), o.count, view);
+              o.groups?.forEach((g, i) => publish(id(groupSpec(i), q.id, o.value), g, view));
+            }
+          }
+        };
+
+        const whole = read();
+        record(buildResults(survey, whole, opts), '', 'whole');
+        for (const by of ['age', 'break']) record(buildResults(survey, read(by), { ...opts, by }), '', `by=${by}`);
+        const parts = new Map(['age', 'break'].map((g) => [g, read(g)]));
+        for (const grouping of groupBy) {
+          const rows = read(grouping);
+          const widerOf = (value: string) =>
+            grouping.includes('+') ? grouping.split('+').map((p, i) => only(parts.get(p)!, value.split('+')[i]!)) : [];
+          const pattern = groupPattern(survey, rows, grouping, { ...opts, widerOf });
+          for (const value of new Set(rows.filter((r) => r.group !== '').map((r) => r.group))) {
+            const view = `where=${specOf(grouping, value)}`;
+            record(buildResults(survey, only(rows, value), { ...opts, wider: [whole, ...widerOf(value)], group: { pattern, value } }), specOf(grouping, value), view);
+          }
+        }
+
+        // 1. Nothing hidden in one view is shown in another. (Zeros aside: a zero names nobody, and the
+        // suppression already assumes a reader knows which hidden cells are zero — see pinsASmallCount.)
+        for (const [name, view] of hidden) assert.ok(!shown.get(name), `${name} hidden in ${view}, shown (${shown.get(name)}) in ${shownIn.get(name)}`);
+        if (rounding !== 1) return;
+
+        // 2. Nothing hidden can be worked out from the shown numbers, line by line, within one grouping:
+        // a count of the whole = the sum of its groups' counts (everyone answers age and break), a
+        // single-answer question's answered = the sum of its options, a base = the sum of its years.
+        const known = new Map(shown);
+        const lines: { total: string; members: string[] }[] = [];
+        const names = new Set([...shown.keys(), ...hidden.keys()]);
+        const years = [2024, 2025];
+        for (const name of names) {
+          const [s, q, o, year] = name.split('|') as [string, string, string, string | undefined];
+          if (s === '') {
+            for (const grouping of groupBy) {
+              const values = grouping === 'age' ? ages.map((a) => `age=${a}`) : grouping === 'break' ? breaks.map((b) => `break=${b}`) : ages.flatMap((a) => breaks.map((b) => `age=${a}&break=${b}`));
+              lines.push({ total: name, members: values.map((v) => [v, q, o, ...(year ? [year] : [])].join('|')) });
+            }
+          }
+          if (o === ANSWERED && singleAnswer.includes(q)) {
+            const values = q === 'age' ? ages : q === 'break' ? breaks : ['0', '1', '2', '3'];
+            lines.push({ total: name, members: values.map((v) => `${s}|${q}|${v}`) });
+          }
+          if (q === RESPONSES && !year) lines.push({ total: name, members: years.map((y) => `${s}|${q}|${o}|${y}`) });
+        }
+        // An option a view does not list has a count of 0 there; anything else no view shows is unknown.
+        for (const line of lines) {
+          for (const name of [line.total, ...line.members]) {
+            const [s, q, o, year] = name.split('|');
+            if (!known.has(name) && !year && o !== ANSWERED && listed.get(`${s}|${q}`)?.has(o!) === false) known.set(name, 0);
+          }
+        }
+        const value = (n: string) => known.get(n);
+        let changed = true;
+        while (changed) {
+          changed = false;
+          for (const line of lines) {
+            const total = value(line.total);
+            const unknown = line.members.filter((m) => value(m) === undefined);
+            if (total !== undefined && unknown.length === 1) {
+              known.set(unknown[0]!, total - line.members.reduce((a, m) => a + (value(m) ?? 0), 0));
+              changed = true;
+            } else if (total === undefined && unknown.length === 0) {
+              known.set(line.total, line.members.reduce((a, m) => a + value(m)!, 0));
+              changed = true;
+            }
+          }
+        }
+        for (const [name, view] of hidden) assert.ok(!known.get(name), `${name} hidden in ${view}, but worked out as ${known.get(name)}`);
+      },
+    ),
+    {
+      numRuns: 100,
+      // Cases found before: a group of 8 with another of 1, in one year.
+      examples: [
+        [[...many(8, { age: 'under-18', break: 'disagree' }, 2024), ...many(1, { age: '65-plus', break: 'disagree' }, 2024)], 1],
+        [[...many(8, { age: 'under-18', break: 'disagree' }, 2024), ...many(1, { age: 'under-18', break: 'not-applicable' }, 2024)], 1],
+      ],
+    },
+  );
 });

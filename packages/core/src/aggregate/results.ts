@@ -22,6 +22,7 @@ import {
   publishCount,
   resolveSuppression,
   suppressSmallCounts,
+  type CountTable,
   type SuppressedTable,
   type SuppressionOptions,
 } from './suppress.js';
@@ -228,6 +229,11 @@ function outsideScale(value: string) {
   return /^(not-applicable|n-a|na|not-sure|dont-know|prefer-not-to-say)$/i.test(value);
 }
 
+/** One question's options against its answered count, as a view without groups hides them. */
+function wholeLine(rowTotals: number[], total: number, opts: Required<SuppressionOptions>, protect?: CountTable['protect']): SuppressedTable {
+  return suppressSmallCounts({ cells: rowTotals.map(() => []), rowTotals, total, ...(protect && { protect }) }, opts);
+}
+
 /** The rows of one view with group '' (the whole of it), summed, and summed by year. */
 function wholeSums(rows: readonly TallyRow[]): { whole: Sums; byYear: Map<number, Sums> } {
   const whole = new Sums();
@@ -292,17 +298,22 @@ export function groupPattern(
     const protectColumns = groups.map((_, j) => givesAway(j, q.id, ANSWERED));
     const total = all.n(k('', q.id, ANSWERED));
     if (q.type === 'text' || q.type === 'textarea' || q.type === 'number') {
-      tables.set(q.id, { options: [], table: suppressSmallCounts({ cells: [], columnTotals, total, protect: { columnTotals: protectColumns } }, opts) });
+      const fixed = { total: publishCount(total, opts) === null ? ('primary' as const) : null };
+      tables.set(q.id, { options: [], table: suppressSmallCounts({ cells: [], columnTotals, total, protect: { columnTotals: protectColumns }, fixed }, opts) });
       continue;
     }
     const list = optionList(q, rows);
+    const rowTotals = list.map((o) => all.n(k('', q.id, o.value)));
+    // The row totals and the total are the whole view's counts: hidden exactly as it hides them.
+    const whole = wholeLine(rowTotals, total, opts);
     const table = suppressSmallCounts(
       {
         cells: list.map((o) => groups.map((g) => all.n(k(g.value, q.id, o.value)))),
-        rowTotals: list.map((o) => all.n(k('', q.id, o.value))),
+        rowTotals,
         columnTotals,
         total,
         protect: { cells: list.map((o) => groups.map((_, j) => givesAway(j, q.id, o.value))), columnTotals: protectColumns },
+        fixed: { rowTotals: whole.reasons.rowTotals ?? [], total: whole.reasons.total ?? null },
       },
       opts,
     );
@@ -310,12 +321,17 @@ export function groupPattern(
   }
   const yearList = [...years.keys()].sort((a, b) => a - b);
   const baseIn = (sums: Sums | undefined, group: string) => sums?.n(k(group, RESPONSES, BASE)) ?? 0;
+  const yearBases = yearList.map((y) => baseIn(years.get(y), ''));
+  const baseTrue = baseIn(all, '');
+  // The years' bases and the base are the whole view's trend line: hidden exactly as it hides them.
+  const wholeYears = suppressSmallCounts({ cells: [yearBases], rowTotals: [baseTrue] }, opts);
   const yearTable = suppressSmallCounts(
     {
       cells: yearList.map((y) => groups.map((g) => baseIn(years.get(y), g.value))),
-      rowTotals: yearList.map((y) => baseIn(years.get(y), '')),
+      rowTotals: yearBases,
       columnTotals: groups.map((g) => baseIn(all, g.value)),
-      total: baseIn(all, ''),
+      total: baseTrue,
+      fixed: { rowTotals: wholeYears.reasons.cells[0] ?? [], total: publishCount(baseTrue, opts) === null ? 'primary' : null },
       protect: {
         cells: yearList.map((y) => groups.map((_, j) => givesAway(j, RESPONSES, BASE, y))),
         columnTotals: groups.map((_, j) => givesAway(j, RESPONSES, BASE)),
@@ -337,6 +353,7 @@ function columnOf(pattern: GroupPattern, value: string) {
   const known = j >= 0;
   const years = pattern.years;
   return {
+    options: (question: string) => pattern.questions.get(question)?.options,
     base: (): HiddenReason | undefined => (known ? (years.table.reasons.columnTotals?.[j] ?? undefined) : 'secondary'),
     year: (year: number) => !known || years.list.indexOf(year) < 0 || years.table.cells[years.list.indexOf(year)]?.[j] === null,
     answered: (question: string) => {
@@ -432,22 +449,20 @@ export function buildResults(
       continue;
     }
     const grouped = pattern?.questions.get(q.id);
-    const list = grouped?.options ?? optionList(q, rows);
+    // A where= view lists the options its grouping's pattern lists (an option missing here would say 0).
+    const list = grouped?.options ?? column?.options(q.id) ?? optionList(q, rows);
     const table =
       grouped?.table ??
-      suppressSmallCounts(
-        {
-          cells: list.map(() => []),
-          rowTotals: list.map((o) => all.n(k('', q.id, o.value))),
-          total: answeredTrue,
-          ...((wider.length || column) && {
-            protect: {
+      wholeLine(
+        list.map((o) => all.n(k('', q.id, o.value))),
+        answeredTrue,
+        opts,
+        wider.length || column
+          ? {
               rowTotals: list.map((o) => givesAway(countOf(k('', q.id, o.value))) || (column?.option(q.id, o.value) ?? false)),
               total: givesAway(countOf(answeredKey)) || answeredInColumn,
-            },
-          }),
-        },
-        opts,
+            }
+          : undefined,
       );
     result.answered = table.total ?? null;
     const answeredReason = table.reasons.total;

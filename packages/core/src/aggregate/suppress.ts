@@ -6,6 +6,7 @@
  * 2. secondary: in every line (a row or a column, and the line of margins) whose total is shown, there
  *    are never exactly one hidden cell — otherwise `total − shown cells` gives it back. When a line has
  *    one, the smallest shown cell in that line is hidden as well, and this repeats until nothing changes.
+ *    A line whose total is hidden never shows all its cells either (their sum would be the total).
  * 3. rounding: every shown count is rounded to the nearest `rounding` (default 5), and never published
  *    as a value from 1 to `threshold` (a rounded 10 under a threshold of 10 becomes 15).
  *
@@ -68,6 +69,16 @@ export interface CountTable {
     columnTotals?: boolean[];
     total?: boolean;
   };
+  /**
+   * Margins another view publishes as they are (a by= table's row totals and total are the whole
+   * view's own counts): each is hidden exactly when the reason given here says so (null = shown), and
+   * this table never hides one more. Hiding a number here that the other view shows would protect
+   * nothing, and showing one it hides would give that one away.
+   */
+  fixed?: {
+    rowTotals?: (HiddenReason | null)[];
+    total?: HiddenReason | null;
+  };
 }
 
 export interface SuppressedTable {
@@ -114,7 +125,11 @@ export function percentOf(count: number | null, base: number | null): number | n
   return Math.round((count / base) * 100);
 }
 
-type Cell = { value: number; hidden: boolean; reason: HiddenReason | null };
+type Cell = { value: number; hidden: boolean; reason: HiddenReason | null; fixed?: true };
+
+function smallest(cells: Cell[]): Cell | undefined {
+  return cells.reduce<Cell | undefined>((best, c) => (best === undefined || c.value < best.value ? c : best), undefined);
+}
 
 /**
  * Whether a reader who knows the hidden cells of one line add up to H (its shown total minus its shown
@@ -146,9 +161,11 @@ export function suppressSmallCounts(table: CountTable, options: SuppressionOptio
   const p = table.protect;
 
   const cells = table.cells.map((row, i) => row.map((v, j) => mark(v, p?.cells?.[i]?.[j])));
-  const rowTotals = table.rowTotals?.map((v, i) => mark(v, p?.rowTotals?.[i]));
+  const fix = (v: number, reason: HiddenReason | null | undefined, otherwise: () => Cell): Cell =>
+    reason === undefined ? otherwise() : { value: v, hidden: reason !== null, reason, fixed: true };
+  const rowTotals = table.rowTotals?.map((v, i) => fix(v, table.fixed?.rowTotals?.[i], () => mark(v, p?.rowTotals?.[i])));
   const columnTotals = table.columnTotals?.map((v, j) => mark(v, p?.columnTotals?.[j]));
-  const total = table.total === undefined ? undefined : mark(table.total, p?.total);
+  const total = table.total === undefined ? undefined : fix(table.total, table.fixed?.total, () => mark(table.total!, p?.total));
   const columnCount = Math.max(0, ...table.cells.map((r) => r.length));
 
   // Every line: the cells in it, and the total it adds up to (when there is one).
@@ -164,23 +181,30 @@ export function suppressSmallCounts(table: CountTable, options: SuppressionOptio
   while (changed) {
     changed = false;
     for (const line of lines) {
+      if (line.total?.hidden && line.members.length && line.members.every((c) => !c.hidden)) {
+        // A hidden total whose cells are all shown is their sum: hide one of them too.
+        const pick = smallest(line.members.filter((c) => !c.fixed && c.value > 0));
+        if (pick) {
+          pick.hidden = true;
+          pick.reason = 'secondary';
+          changed = true;
+        }
+        continue;
+      }
       if (!line.total || line.total.hidden) continue;
       const hidden = line.members.filter((c) => c.hidden);
       if (hidden.length === 0 || (hidden.length > 1 && !pinsASmallCount(hidden, opts.threshold))) continue;
-      const shown = line.members.filter((c) => !c.hidden);
+      const shown = line.members.filter((c) => !c.hidden && !c.fixed);
       // Prefer hiding the smallest non-zero cell (hiding a zero still leaves the reader two unknowns).
       const candidates = shown.filter((c) => c.value > 0);
-      const pick = (candidates.length ? candidates : shown).reduce<Cell | undefined>(
-        (best, c) => (best === undefined || c.value < best.value ? c : best),
-        undefined,
-      );
+      const pick = smallest(candidates.length ? candidates : shown);
       if (pick) {
         pick.hidden = true;
         pick.reason = 'secondary';
-      } else {
+      } else if (!line.total.fixed) {
         line.total.hidden = true;
         line.total.reason = 'secondary';
-      }
+      } else continue; // the other view publishes this total and these cells as they are: nothing left to hide here
       changed = true;
     }
   }
