@@ -14,7 +14,7 @@
 //   - JS heap after GC once the page is idle (preloaded parts included), minus a blank page's (the
 //     page is driven through the DevTools protocol only, so no test-tool script is in either heap)
 //   - p95 time to save an answer draft to IndexedDB
-// Options: --runs N, --throttle N, --latency MS (each request waits MS, like a phone network: files
+// Options: --runs N, --throttle N, --src (also the definition fetched from a file), --latency MS (each request waits MS, like a phone network: files
 // fetched one after another show their cost); --trace [--timeline] [--bare|--unchecked] (main-thread
 // time by event, long tasks, and any performance.mark named 'cv:…' in its place); --cpu-detail;
 // --heap-detail.
@@ -175,7 +175,7 @@ const pageFor = (tag, file, extra = '', definition = survey) => `<!doctype html>
   const el = document.createElement('${tag}');
   el.addEventListener('carer-ready', () => { window.__bench.ready = performance.now(); });
   ${extra}
-  el.definition = definition;
+  if (definition !== null) el.definition = definition;
   el.addEventListener('carer-answer', () => { if (!window.__bench.clicked) { window.__bench.clicked = performance.now(); window.__bench.finish(); } });
   document.getElementById('host').append(el);
   const poll = () => {
@@ -191,6 +191,10 @@ const pageFor = (tag, file, extra = '', definition = survey) => `<!doctype html>
 writeFileSync(join(dir, 'checked.html'), pageFor('carer-survey', carer.file, `el.database = 'bench-' + Math.random();`, checkedSurvey));
 writeFileSync(join(dir, 'unchecked.html'), pageFor('carer-survey', carer.file, `el.database = 'bench-' + Math.random();`, survey));
 writeFileSync(join(dir, 'bare.html'), pageFor('bare-survey', bare.file));
+// `--src`: the checked definition fetched from a JSON file (`src`), as a partner's own survey is.
+const SRC = process.argv.includes('--src');
+writeFileSync(join(dir, 'survey.json'), JSON.stringify(checkedSurvey));
+writeFileSync(join(dir, 'src.html'), pageFor('carer-survey', carer.file, `el.database = 'bench-' + Math.random(); el.src = './survey.json';`, null));
 writeFileSync(join(dir, 'blank.html'), '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Host</title></head><body><h1>A partner\'s page</h1></body></html>');
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
@@ -338,7 +342,7 @@ const p95 = (xs) => {
 if (process.argv.includes('--trace')) {
   // Where the main thread's time goes up to the first click: a Chromium trace (throttled), the
   // renderer main thread's events summed by name (top-level tasks' children, exclusive time).
-  const which = process.argv.includes('--unchecked') ? 'unchecked' : process.argv.includes('--bare') ? 'bare' : 'checked';
+  const which = process.argv.includes('--unchecked') ? 'unchecked' : process.argv.includes('--bare') ? 'bare' : process.argv.includes('--src') ? 'src' : 'checked';
   const { context, page, cdp } = await open(which, async (session) => {
     await session.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'toplevel', 'blink.user_timing'] } });
   });
@@ -454,7 +458,7 @@ if (process.argv.includes('--trace')) {
 if (process.argv.includes('--cpu-detail')) {
   // Where the time to the first question goes: a CPU profile (throttled) up to the first click,
   // self time summed by function and by file, and the widget's own timeline marks.
-  const which = process.argv.includes('--unchecked') ? 'unchecked' : process.argv.includes('--bare') ? 'bare' : 'checked';
+  const which = process.argv.includes('--unchecked') ? 'unchecked' : process.argv.includes('--bare') ? 'bare' : process.argv.includes('--src') ? 'src' : 'checked';
   const { context, page, cdp } = await open(which, async (session) => {
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -527,13 +531,14 @@ if (process.argv.includes('--heap-detail')) {
   process.exit(0);
 }
 
-const results = { checked: [], unchecked: [], bare: [], blank: [] };
+const results = { checked: [], unchecked: [], bare: [], blank: [], src: [] };
 try {
   // Interleaved, so a busy moment on the machine hits all alike.
   for (let i = 0; i < RUNS; i++) {
     results.checked.push(await run('checked'));
     results.unchecked.push(await run('unchecked'));
     results.bare.push(await run('bare'));
+    if (SRC) results.src.push(await run('src'));
     results.blank.push(await blankHeap());
   }
 } finally {
@@ -573,6 +578,10 @@ const rows = [
   ['JS heap after GC, idle (minus blank page)', kb(c.heap), kb(u.heap), kb(b.heap), kb(c.heap - b.heap), kb(u.heap - b.heap), 'under 1 MB'],
   [`draft save, p95 of ${saves.length}`, ms(p95(saves)), '', '—', `median ${ms(median(saves))}`, '', ''],
 ];
+if (SRC) {
+  const f = summary(results.src);
+  rows.push(['definition from src: first question visible', ms(f.visible), '', ms(b.visible), pct(f.visible, b.visible), '', `(fetched by then: ${kb(f.beforeVisible)})`]);
+}
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
 for (const [i, r] of rows.entries()) {
   console.log(r.map((cell, j) => String(cell).padEnd(widths[j])).join('  |  '));

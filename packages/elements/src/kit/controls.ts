@@ -42,6 +42,16 @@ const loaders: Partial<Record<QuestionType, () => Promise<unknown>>> = {
   statement: more,
 };
 
+/**
+ * Starts loading the boxes and scales most surveys show (likert, select, text, textarea) before the
+ * definition is known: a survey whose definition is still being fetched (or checked) calls it, so
+ * both arrive together instead of one after the other (a round trip less on a phone network). A
+ * survey that turns out to use none of them has fetched one small file for nothing.
+ */
+export function preloadCoreControls(): void {
+  core().catch(() => undefined);
+}
+
 /** Whether the control for `type` is registered already. */
 export function hasControl(type: QuestionType): boolean {
   const tag = CONTROL_TAGS[type];

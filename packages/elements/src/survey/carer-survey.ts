@@ -33,7 +33,7 @@ import { laterNow, loadDeviceStore, loadLater, type Later } from './lazy.js';
 import { loadLocalise, localiseReady, localised } from '../widget/localise.js';
 import { surveyStyles } from './carer-survey.styles.js';
 import { widgetChromeStyles } from '../widget/widget-chrome.styles.js';
-import { loadControls } from '../kit/controls.js';
+import { loadControls, preloadCoreControls } from '../kit/controls.js';
 import { errorSummaryReady, focusErrorSummary } from '../kit/error-summary/ready.js';
 import { addStyles } from '../base/add-styles.js';
 
@@ -269,6 +269,8 @@ export class CarerSurvey extends CarerElement {
     const definition = this.source.status === 'ready' ? this.source.definition : undefined;
     if (definition && definition !== this.survey) this.start(definition);
     if (!definition && this.source.status !== 'ready') this.survey = undefined;
+    // While the definition is fetched or checked: the controls nearly every survey uses, alongside.
+    if (this.source.status === 'loading') preloadCoreControls();
     super.update(changed);
   }
 
