@@ -32,7 +32,7 @@ export function resultsToRows(r: ResultsModel | SuppressedResults): unknown[][] 
   const threshold = r.suppression.threshold;
   const why = (reason: HiddenReason | null | undefined) => (reason ? hiddenReasonText(reason, threshold) : '');
   if (r.suppressed) return [['', '', '', '', '', '', '', r.reason, `fewer than ${threshold + 1} responses`]];
-  const rows: unknown[][] = [['_responses', 'Responses', '', '', '', r.base, '', '', '']];
+  const rows: unknown[][] = [['_responses', 'Responses', '', '', '', r.base, '', '', why(r.hidden?.base)]];
   const groups = r.by?.groups ?? [];
   groups.forEach((g) => rows.push(['_responses', 'Responses', '', '', `${r.by!.question}=${g.value}`, g.base, '', '', why(g.hidden?.base)]));
   for (const q of r.questions) {

@@ -445,3 +445,18 @@ test('property: a count hidden in any view is shown in no other view, and cannot
     },
   );
 });
+
+test('a where= view hides its base when the by= table hides that group\'s base, and says why', () => {
+  // 3 under 18, 50 aged 18 to 64, 60 aged 65 or over: by=age hides the 3 and, so the overall base
+  // cannot give it back, the 50. The view of the 50 alone keeps its answers but not that number.
+  const responses = [...many(3, { age: 'under-18', break: 'agree' }), ...many(50, { age: '18-64', break: 'agree' }), ...many(60, { age: '65-plus', break: 'disagree' })];
+  const byRows = rowsFrom(responses, 'age');
+  const byAge = buildResults(survey, byRows, { by: 'age' }) as ResultsModel;
+  assert.deepEqual(byAge.by!.groups.map((g) => [g.base, g.hidden?.base]), [[null, 'primary'], [null, 'secondary'], [60, undefined]]);
+  const pattern = groupPattern(survey, byRows, 'age');
+  const adults = buildResults(survey, rowsFrom(responses.filter((r) => r.answers['age'] === '18-64')), { wider: [rowsFrom(responses)], group: { pattern, value: '18-64' } }) as ResultsModel;
+  assert.deepEqual({ base: adults.base, hidden: adults.hidden }, { base: null, hidden: { base: 'secondary' } });
+  assert.equal(adults.suppressed, false);
+  // Everyone in it answered age and break, so neither answered count may show the 50 either.
+  for (const id of ['age', 'break']) assert.equal(adults.questions.find((q) => q.id === id)!.answered, null, id);
+});
