@@ -25,6 +25,10 @@
  * filter leaves out. A count whose counterpart in the wider view is 1 to threshold more is hidden
  * too (`CountTable.protect`, reason 'secondary'), so subtracting one view from the other never gives
  * a small number (see `BuildOptions.wider` in results.ts).
+ *
+ * Between a by= table and the filtered views of its groups: they share one pattern (`groupPattern`
+ * in results.ts), so they hide the same cells. Its margins are the whole view's own numbers, passed as
+ * `CountTable.fixed`: hidden exactly as the whole view hides them, never more.
  */
 
 export interface SuppressionOptions {
