@@ -105,7 +105,11 @@ export class CarerResults extends LitElement {
   private renderIntro(results: ResultsModel) {
     const { threshold, rounding } = results.suppression;
     const base = this.words.smallCount(results.base);
-    const responses = msg(str`Based on ${base} responses.`, { id: 'results.base' });
+    // A filtered view's base may be hidden only to protect a smaller group (core's groupPattern).
+    const responses =
+      results.base === null && results.hidden?.base === 'secondary'
+        ? msg('The number of responses is hidden to protect a small group.', { id: 'results.baseProtected' })
+        : msg(str`Based on ${base} responses.`, { id: 'results.base' });
     const small = this.words.count(threshold);
     const rule =
       rounding > 1
