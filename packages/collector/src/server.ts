@@ -4,11 +4,11 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import cookie from '@fastify/cookie';
 import * as z from 'zod';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { groupByProblems, publishCount, tallyIncrements } from '@carers-voice/core/aggregate';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -24,7 +24,10 @@ import { withFingerprint } from '@carers-voice/core/content/fingerprint';
 import { pollAnswerDefinition, pollResults, pollWithApprovedStatements, registerPollRoutes } from './polls.js';
 import { writePollVote } from './poll-votes.js';
 import { registerEmbedRoutes } from './embed-routes.js';
-import { ClusterRateLimitStore, countInWindow, inClusterWorker } from './rate-limit-cluster.js';
+import { countInWindow, inClusterWorker } from './rate-limit-cluster.js';
+import { HttpProblem } from './http-problem.js';
+import { ClientLimiter, clientKey } from './client-limit.js';
+import { fastIngest, type ErrorAnswer } from './fast-ingest.js';
 
 export interface AppOptions {
   config: Config;
@@ -33,6 +36,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Tests and benchmarks tune the ingest writer and its tallier (ingest.ts, tallier.ts). */
   ingest?: IngestWriterOptions;
+  /** POST /api/v1/responses straight from the HTTP server (fast-ingest.ts; default true). Tests compare both ways. */
+  fastIngest?: boolean;
 }
 
 export interface App {
@@ -48,15 +53,6 @@ declare module 'fastify' {
   }
 }
 
-class HttpProblem extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly problems?: unknown[],
-  ) {
-    super(message);
-  }
-}
 
 const PUBLIC_PREFIXES = ['/api/v1/responses', '/api/v1/instruments', '/api/v1/deletions', '/api/v1/polls'];
 /** A path partner pages call (CORS): one of PUBLIC_PREFIXES or below it; the query string is ignored. No allocation. */
@@ -92,7 +88,7 @@ function zodProblems(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message }));
 }
 
-export async function buildApp({ config, database, now = () => new Date(), ingest }: AppOptions): Promise<App> {
+export async function buildApp({ config, database, now = () => new Date(), ingest, fastIngest: useFastIngest = true }: AppOptions): Promise<App> {
   const { db } = database;
   const store = new Store(db);
   const resolveOptions = optionsResolver();
@@ -121,52 +117,70 @@ export async function buildApp({ config, database, now = () => new Date(), inges
           },
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // Node's HTTP server set up as Fastify would (its defaults), with the ingest route's fast path in
+    // front (fast-ingest.ts): a request it does not take goes to Fastify. `inject` goes to Fastify only.
+    serverFactory: (handler, opts) => {
+      const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+        if (fast?.(req, res)) return;
+        handler(req, res);
+      });
+      const o = opts as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number; maxRequestsPerSocket: number };
+      server.keepAliveTimeout = o.keepAliveTimeout;
+      server.requestTimeout = o.requestTimeout;
+      server.setTimeout(o.connectionTimeout);
+      if (o.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = o.maxRequestsPerSocket;
+      return server;
+    },
+  });
+  let fast: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
   });
 
   // Our own JSON parser, so each rejection can say what was wrong. sendBeacon and no-preflight posts
   // arrive as text/plain: they are parsed as JSON too.
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => {
-    const text = body as string;
-    if (text.length === 0) return done(new HttpProblem(400, 'the request has no body: send the response as JSON'), undefined);
     let value: unknown;
     try {
-      value = JSON.parse(text);
-    } catch {
-      return done(new HttpProblem(400, 'the body is not valid JSON'), undefined);
+      value = parseJsonBody(body as string);
+    } catch (e) {
+      return done(e as Error, undefined);
     }
-    const problem = unsafeJsonText(text, value);
-    if (problem) return done(new HttpProblem(400, problem), undefined);
     done(null, value);
   });
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown; problems?: unknown[] }, req, reply) => {
+  /** The answer to an error, for Fastify's error handler and the ingest fast path alike. */
+  function answerForError(e: unknown): ErrorAnswer {
+    const err = e as Error & { statusCode?: number; code?: string; validation?: unknown; problems?: unknown[] };
     const code = err.code ?? '';
+    const answer = (status: number, body: object, headers?: Record<string, string | number>): ErrorAnswer => ({ status, body, headers, unexpected: false });
     if (err instanceof HttpProblem) {
-      return reply.code(err.statusCode).send(err.problems ? { error: err.message, problems: err.problems } : { error: err.message });
+      return answer(err.statusCode, err.problems ? { error: err.message, problems: err.problems } : { error: err.message }, err.headers);
     }
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({ error: `the request is too large: the limit is ${Math.round(config.bodyLimitBytes / 1024)} KiB` });
+      return answer(413, { error: `the request is too large: the limit is ${Math.round(config.bodyLimitBytes / 1024)} KiB` });
     }
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.code(415).send({ error: 'send JSON, with Content-Type: application/json' });
-    }
-    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return reply.code(400).send({ error: 'the request has no body: send the response as JSON' });
-    if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return reply.code(400).send({ error: 'the Content-Length header does not match the body' });
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return answer(415, { error: 'send JSON, with Content-Type: application/json' });
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return answer(400, { error: 'the request has no body: send the response as JSON' });
+    if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return answer(400, { error: 'the Content-Length header does not match the body' });
     if (/forbidden prototype|constructor property/i.test(err.message)) {
-      return reply.code(400).send({ error: 'the body contains a forbidden key (__proto__ or constructor.prototype)' });
+      return answer(400, { error: 'the body contains a forbidden key (__proto__ or constructor.prototype)' });
     }
-    if (err instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-      return reply.code(400).send({ error: 'the body is not valid JSON' });
-    }
-    if (err.statusCode === 429) {
-      return reply.code(429).send({ error: err.message || 'too many requests: wait a little, then try again' });
-    }
+    if (err instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') return answer(400, { error: 'the body is not valid JSON' });
+    if (err.statusCode === 429) return answer(429, { error: err.message || 'too many requests: wait a little, then try again' });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send({ error: err.message || 'the request could not be understood' });
+      return answer(err.statusCode, { error: err.message || 'the request could not be understood' });
     }
-    req.log.error({ err }, 'unexpected error');
-    return reply.code(503).send({ error: 'the collector could not do this just now; nothing was lost, please try again' });
+    return { status: 503, body: { error: 'the collector could not do this just now; nothing was lost, please try again' }, unexpected: true };
+  }
+  app.setErrorHandler((err: Error, req, reply) => {
+    const a = answerForError(err);
+    if (a.unexpected) req.log.error({ err }, 'unexpected error');
+    if (a.headers) reply.headers(a.headers);
+    return reply.code(a.status).send(a.body);
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -190,6 +204,28 @@ export async function buildApp({ config, database, now = () => new Date(), inges
       corsAllowed.set(origin, options);
     }
     return options;
+  };
+  // The same for the ingest fast path, as header pairs: what the plugin sets on a POST to a public path.
+  const varyOnly: [string, string][] = [['vary', 'Origin']];
+  const corsPairs = new Map<string, [string, string][]>();
+  const corsHeadersFor = (known: Set<string>, origin: string): [string, string][] => {
+    if (!known.has(origin)) return varyOnly;
+    let pairs = corsPairs.get(origin);
+    if (!pairs) {
+      if (corsPairs.size > 1000) corsPairs.clear();
+      pairs = [['vary', 'Origin'], ['access-control-allow-origin', origin], ['access-control-expose-headers', 'Retry-After']];
+      corsPairs.set(origin, pairs);
+    }
+    return pairs;
+  };
+  const fastCors = (origin: string | undefined): [string, string][] | Promise<[string, string][]> => {
+    if (!origin || origin === 'null') return varyOnly;
+    const cached = store.cachedOrigins();
+    if (cached) return corsHeadersFor(cached, origin);
+    return store.knownOrigins().then(
+      (known) => corsHeadersFor(known, origin),
+      () => varyOnly,
+    );
   };
   await app.register(cors, {
     hook: 'onRequest',
@@ -215,42 +251,45 @@ export async function buildApp({ config, database, now = () => new Date(), inges
     done(null, payload);
   });
 
-  await app.register(rateLimit, {
-    global: false,
-    // In a cluster (WORKERS=N) the counters are the primary's, shared by every worker (rate-limit-cluster.ts).
-    ...(inClusterWorker() ? { store: ClusterRateLimitStore } : {}),
-    errorResponseBuilder: (_req, context) => ({
-      statusCode: 429,
-      error: 'Too Many Requests',
-      message: `too many responses: try again in ${Math.ceil(context.ttl / 1000)} seconds`,
-    }),
-  });
-  const perClient = app.rateLimit({ max: config.rateLimit.perClientPerMinute, timeWindow: 60_000 });
-  // @fastify/rate-limit runs one limit per request, so the partner's own limit is a small fixed window
-  // here. Like the plugin's, it lives in this process — or, in a cluster, in the primary for all workers.
-  // Separate instances behind a load balancer (not one cluster) each count their own.
+  // Per client: one count for every public route that takes posts, in this process or, in a cluster, in
+  // the primary for all workers (client-limit.ts; as @fastify/rate-limit counted before).
+  const clientLimiter = new ClientLimiter(config.rateLimit.perClientPerMinute, 60_000, inClusterWorker());
+  async function perClient(req: FastifyRequest, reply: FastifyReply) {
+    const counted = clientLimiter.hit(clientKey(req.ip));
+    const verdict = clientLimiter.verdict(counted instanceof Promise ? await counted : counted);
+    for (const [k, v] of verdict.headers) reply.header(k, v);
+    if (verdict.refused) throw new HttpProblem(429, verdict.refused);
+  }
+  // The partner's own limit is a small fixed window. Like the client's, it lives in this process — or, in
+  // a cluster, in the primary for all workers. Separate instances behind a load balancer (not one
+  // cluster) each count their own.
   const partnerWindows = new Map<string, { start: number; count: number }>();
-  async function perPartner(req: FastifyRequest, reply: FastifyReply) {
-    const body = req.body as { partner?: unknown } | undefined;
-    if (!body || typeof body !== 'object' || typeof body.partner !== 'string') return;
-    const partner = body.partner.slice(0, 64);
+  const partnerRefused = (partner: string, ttl: number) => {
+    const seconds = Math.max(1, Math.ceil(ttl / 1000));
+    return new HttpProblem(429, `too many responses for partner "${partner}" this minute: try again in ${seconds} seconds`, undefined, { 'retry-after': String(seconds) });
+  };
+  /** Counts a post for the body's partner; throws (429 with Retry-After) over the limit. A promise only in a cluster worker. */
+  function partnerLimit(body: unknown): void | Promise<void> {
+    const b = body as { partner?: unknown } | undefined;
+    if (!b || typeof b !== 'object' || typeof b.partner !== 'string') return;
+    const partner = b.partner.slice(0, 64);
+    const max = config.rateLimit.perPartnerPerMinute;
+    if (inClusterWorker()) {
+      return countInWindow(`partner:${partner}`, 60_000, max).then((w) => {
+        if (w.count > max) throw partnerRefused(partner, w.ttl);
+      });
+    }
     const nowMs = Date.now();
-    let w: { count: number; ttl: number };
-    if (inClusterWorker()) w = await countInWindow(`partner:${partner}`, 60_000, config.rateLimit.perPartnerPerMinute);
-    else {
-      let local = partnerWindows.get(partner);
-      if (!local || nowMs - local.start >= 60_000) {
-        if (partnerWindows.size > 10_000) partnerWindows.clear();
-        partnerWindows.set(partner, (local = { start: nowMs, count: 0 }));
-      }
-      local.count++;
-      w = { count: local.count, ttl: local.start + 60_000 - nowMs };
+    let local = partnerWindows.get(partner);
+    if (!local || nowMs - local.start >= 60_000) {
+      if (partnerWindows.size > 10_000) partnerWindows.clear();
+      partnerWindows.set(partner, (local = { start: nowMs, count: 0 }));
     }
-    if (w.count > config.rateLimit.perPartnerPerMinute) {
-      const seconds = Math.max(1, Math.ceil(w.ttl / 1000));
-      reply.header('retry-after', String(seconds));
-      throw new HttpProblem(429, `too many responses for partner "${partner}" this minute: try again in ${seconds} seconds`);
-    }
+    local.count++;
+    if (local.count > max) throw partnerRefused(partner, local.start + 60_000 - nowMs);
+  }
+  async function perPartner(req: FastifyRequest) {
+    await partnerLimit(req.body);
   }
 
   // --- session and roles -------------------------------------------------------------------------
@@ -285,10 +324,13 @@ export async function buildApp({ config, database, now = () => new Date(), inges
   });
 
   // --- ingest ------------------------------------------------------------------------------------
-  app.post('/api/v1/responses', { preHandler: [perClient, perPartner] }, async (req, reply) => {
-    // The body is our JSON parser's own fresh object (content-type parser above).
-    // The body is at most bodyLimit bytes of JSON: no need to measure its size again (envelope-check.ts).
-    const checked = checkEnvelope(req.body, { fromJson: true, jsonLength: config.bodyLimitBytes });
+  /**
+   * The ingest route's work after the limits, for the Fastify route and the fast path (fast-ingest.ts):
+   * `body` is our JSON parser's own fresh object (parseJsonBody) of at most bodyLimit bytes of JSON, so
+   * its size need not be measured again (envelope-check.ts). The status and body to answer, or throws HttpProblem.
+   */
+  async function ingestResponse(body: unknown, origin: string | undefined, selfOriginOf: () => string): Promise<{ status: number; body: object }> {
+    const checked = checkEnvelope(body, { fromJson: true, jsonLength: config.bodyLimitBytes });
     if (!checked.ok) throw new HttpProblem(400, 'the response is not in the expected shape', checked.problems);
     const env = checked.envelope;
     const id = env.id.toLowerCase();
@@ -296,8 +338,7 @@ export async function buildApp({ config, database, now = () => new Date(), inges
     // From the cache when it is fresh (no promise); otherwise loaded (store.ts).
     const partner = (store.cachedPartners() ?? (await store.partners())).get(env.partner);
     if (!partner) throw new HttpProblem(422, `unknown partner "${env.partner}": ask the collector's administrator to add it`);
-    const origin = req.headers.origin;
-    if (origin !== undefined && !partner.origins.includes(origin) && origin !== selfOrigin(req)) {
+    if (origin !== undefined && !partner.origins.includes(origin) && origin !== selfOriginOf()) {
       throw new HttpProblem(403, `the origin ${origin} is not registered for partner "${partner.id}"`);
     }
     const cachedInstrument = store.cachedInstrument(env.instrument.id, env.instrument.version);
@@ -354,7 +395,7 @@ export async function buildApp({ config, database, now = () => new Date(), inges
         ? `completed in ${Math.max(0, Math.round(seconds))} s (minimum ${config.minCompletionSeconds} s)`
         : null;
 
-    const hashed = hashEnvelopeBody(req.body);
+    const hashed = hashEnvelopeBody(body);
     const item: IngestItem = {
       id,
       instrumentId: instrument.id,
@@ -380,19 +421,39 @@ export async function buildApp({ config, database, now = () => new Date(), inges
       if (vote.kind === 'conflict') {
         throw new HttpProblem(409, `a different response was already stored with the id ${id}; a new response needs a new id`);
       }
-      const body =
+      const answer =
         vote.status === 'superseded'
           ? { id, status: 'superseded', message: 'a newer vote from this device is already counted; this one is kept but not counted' }
           : { id, status: 'received' };
-      return reply.code(vote.kind === 'stored' ? 201 : 200).send(body);
+      return { status: vote.kind === 'stored' ? 201 : 200, body: answer };
     }
     const outcome = await writer.submit(item);
     if (outcome.kind === 'conflict') {
       throw new HttpProblem(409, `a different response was already stored with the id ${id}; a new response needs a new id`);
     }
     // Quarantined responses get the same answer: a bot learns nothing from it.
-    return reply.code(outcome.kind === 'stored' ? 201 : 200).send({ id, status: 'received' });
+    return { status: outcome.kind === 'stored' ? 201 : 200, body: { id, status: 'received' } };
+  }
+  app.post('/api/v1/responses', { preHandler: [perClient, perPartner] }, async (req, reply) => {
+    const r = await ingestResponse(req.body, req.headers.origin, () => selfOrigin(req));
+    return reply.code(r.status).send(r.body);
   });
+  if (useFastIngest) {
+    fast = fastIngest({
+      bodyLimit: config.bodyLimitBytes,
+      trustProxy: config.trustProxy,
+      cors: fastCors,
+      clientLimiter,
+      partnerLimit,
+      parse: parseJsonBody,
+      ingest: ingestResponse,
+      answerForError,
+      selfOrigin: (protocol, host) => config.publicOrigin ?? `${protocol}://${host}`,
+      closing: () => closing,
+      // Request logs (Fastify's two lines per request) when the level shows them.
+      log: ['trace', 'debug', 'info'].includes(config.logLevel) ? app.log : undefined,
+    });
+  }
 
   app.post('/api/v1/deletions', { preHandler: [perClient] }, async (req) => {
     const parsed = z.strictObject({ receipt: z.string().min(4).max(200) }).safeParse(req.body);
@@ -664,6 +725,20 @@ export async function buildApp({ config, database, now = () => new Date(), inges
       await writer.close();
     },
   };
+}
+
+/** Our JSON body parser (both content types, both paths): the value, or throws HttpProblem 400 naming the problem. */
+export function parseJsonBody(text: string): unknown {
+  if (text.length === 0) throw new HttpProblem(400, 'the request has no body: send the response as JSON');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpProblem(400, 'the body is not valid JSON');
+  }
+  const problem = unsafeJsonText(text, value);
+  if (problem) throw new HttpProblem(400, problem);
+  return value;
 }
 
 /**

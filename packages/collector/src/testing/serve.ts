@@ -15,6 +15,8 @@ import { partnerA, partnerB, testSurvey } from './fixtures.js';
 
 const config = loadConfig();
 const ingest = process.env.CV_INGEST ? JSON.parse(process.env.CV_INGEST) : undefined;
+// CV_FAST_INGEST=0: every ingest post through Fastify's pipeline (compares the fast path, fast-ingest.ts).
+const fastIngest = process.env.CV_FAST_INGEST !== '0';
 
 async function register(store: Store) {
   await store.upsertPartner(partnerA);
@@ -40,14 +42,14 @@ if ((config.workers ?? 1) > 1) {
     serve: async () => {
       const database = await openDatabase({ databaseUrl: config.databaseUrl });
       const cluster = clusterTallyOptions(config.workers!);
-      const app = await buildApp({ config, database, ingest: { ...cluster, ...ingest, tally: { ...cluster.tally, ...ingest?.tally } } });
+      const app = await buildApp({ config, database, fastIngest, ingest: { ...cluster, ...ingest, tally: { ...cluster.tally, ...ingest?.tally } } });
       const url = await app.app.listen({ port: config.port, host: config.host });
       return { url, stop: () => app.close().then(() => database.close()) };
     },
   });
 } else {
   const database = await openFromConfig(config);
-  const app = await buildApp({ config, database, ingest });
+  const app = await buildApp({ config, database, ingest, fastIngest });
   await register(app.store);
   const url = await app.app.listen({ port: config.port, host: config.host });
   running = { url, stop: () => app.close().then(() => database.close()) };
