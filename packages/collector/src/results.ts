@@ -17,6 +17,9 @@ import {
   buildResults,
   groupForFilters,
   groupPattern,
+  groupingParts,
+  partValue,
+  type GroupPattern,
   type OptionsResolver,
   type ResultsModel,
   type SuppressedResults,
@@ -92,16 +95,28 @@ export function groupingFor(
  * (age-band+caring-hours = 65-74+50-plus) each part or pair of parts the instrument also counts.
  */
 export function widerFilters(groupBy: readonly string[], where: NonNullable<ResultsQuery['where']>): (ResultsQuery['where'])[] {
-  const questions = where.question.split(COMBINED);
-  const values = where.value.split(COMBINED);
-  const out: ResultsQuery['where'][] = [undefined];
-  if (questions.length < 2 || questions.length !== values.length) return out;
-  const parts = questions.map((question, i) => ({ question, value: values[i]! }));
-  // Every non-empty proper subset of the parts (at most 3 parts: 6 subsets).
-  for (let mask = 1; mask < (1 << parts.length) - 1; mask++) {
-    const subset = parts.filter((_, i) => mask & (1 << i));
-    const group = groupForFilters(groupBy, subset);
-    if (group.ok) out.push({ question: group.question, value: group.value });
+  return [
+    undefined,
+    ...partsOf(groupBy, where.question).flatMap((part) => {
+      const value = partValue(where.question, part, where.value);
+      return value === undefined ? [] : [{ question: part, value }];
+    }),
+  ];
+}
+
+/**
+ * The groupings a combined one is made of that the instrument also counts (for age-band+break:
+ * age-band and break when registered; for a+b+c, the registered pairs too).
+ */
+export function partsOf(groupBy: readonly string[], grouping: string): string[] {
+  const names = groupingParts(grouping);
+  const out: string[] = [];
+  for (let mask = 1; names.length > 1 && mask < (1 << names.length) - 1; mask++) {
+    const group = groupForFilters(
+      groupBy,
+      names.filter((_, i) => mask & (1 << i)).map((question) => ({ question, value: 'x' })),
+    );
+    if (group.ok) out.push(group.question);
   }
   return out;
 }
@@ -141,24 +156,33 @@ export async function computeResults(
   // A filtered view is one group of its grouping: read the whole grouping (the by= table's rows,
   // whose group '' rows are the view without the filter) and take the group's rows from it.
   const where = q.where;
-  const byRows = await readTallies(db, instrument.id, { ...q, where: undefined, by: where.question });
   const groupRows = (rows: readonly TallyRow[], value: string) => rows.filter((r) => r.group === value).map((r) => ({ ...r, group: '' }));
+  // One suppression pattern per grouping (core's groupPattern): this view hides at least what the
+  // by= table hides in this group's column, and the by= table whatever this view would hide. A
+  // combined grouping's pattern also takes its parts' patterns (age-band, caring-hours), so the pairs
+  // within one age band never give away what that band's view hides.
+  const patterns = new Map<string, Promise<{ pattern: GroupPattern; rows: TallyRow[] }>>();
+  const patternOf = (grouping: string): Promise<{ pattern: GroupPattern; rows: TallyRow[] }> => {
+    let found = patterns.get(grouping);
+    if (!found) {
+      found = (async () => {
+        const rows = await readTallies(db, instrument.id, { ...q, where: undefined, by: grouping });
+        const parts = await Promise.all(partsOf(instrument.groupBy, grouping).map(patternOf));
+        const pattern = groupPattern(instrument.definition as never, rows, grouping, { ...suppression, ...(resolveOptions && { resolveOptions }), parts });
+        return { pattern, rows };
+      })();
+      patterns.set(grouping, found);
+    }
+    return found;
+  };
+  const { pattern, rows: byRows } = await patternOf(where.question);
   // Differencing: a wider view (without the filter, or with only some parts of a combined one)
-  // minus this one is the responses the filter leaves out. The parts of a combined grouping are read
-  // whole too, since the pattern compares every group with its own parts.
-  const partsOf = widerFilters(instrument.groupBy, where).slice(1);
-  const partRows = new Map<string, TallyRow[]>();
-  for (const part of partsOf) {
-    if (part) partRows.set(part.question, await readTallies(db, instrument.id, { ...q, where: undefined, by: part.question }));
-  }
-  const widerOf = (value: string) =>
-    widerFilters(instrument.groupBy, { question: where.question, value })
-      .slice(1)
-      .flatMap((part) => (part && partRows.has(part.question) ? [groupRows(partRows.get(part.question)!, part.value)] : []));
-  // One suppression pattern for the grouping: this view hides at least what the by= table hides in
-  // this group's column, and the by= table hides whatever this view would (buildResults, groupPattern).
-  const pattern = groupPattern(instrument.definition as never, byRows, where.question, { ...suppression, ...(resolveOptions && { resolveOptions }), widerOf });
-  opts.wider = [byRows.filter((r) => r.group === ''), ...widerOf(where.value)];
+  // minus this one is the responses the filter leaves out.
+  const parts = await Promise.all(partsOf(instrument.groupBy, where.question).map(patternOf));
+  opts.wider = [
+    byRows.filter((r) => r.group === ''),
+    ...parts.map((part) => groupRows(part.rows, partValue(where.question, part.pattern.by, where.value) ?? '\u0000')),
+  ];
   opts.group = { pattern, value: where.value };
   return buildResults(instrument.definition as never, groupRows(byRows, where.value), opts);
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { tallyIncrements, mergeIncrements, groupForFilters, groupByProblems, RESPONSES, BASE, ANSWERED, type AggregatableDefinition } from './tally.js';
-import { buildResults, groupPattern, type ResultsModel, type TallyRow } from './results.js';
+import { buildResults, groupPattern, partValue, type GroupPattern, type ResultsModel, type TallyRow } from './results.js';
 import type { Answers } from '../content/question.js';
 
 const survey: AggregatableDefinition = {
@@ -348,8 +348,12 @@ test('property: a count hidden in any view is shown in no other view, and cannot
           }
         };
         const record = (r: ReturnType<typeof buildResults>, spec: string, view: string) => {
-          if (r.suppressed) return; // "too few": nothing shown at all
           const id = (s: string, q: string, o: string, year?: number) => `${s}|${q}|${o}${year ? `|${year}` : ''}`;
+          if (r.suppressed) {
+            // "Too few": nothing shown at all, its base included.
+            hidden.set(id(spec, RESPONSES, BASE), view);
+            return;
+          }
           const groupSpec = (i: number) => [spec, `${r.by!.question}=${r.by!.groups[i]!.value}`].filter(Boolean).join('&');
           publish(id(spec, RESPONSES, BASE), r.base, view);
           for (const t of r.trends) publish(id(spec, RESPONSES, BASE, t.year), t.base, view);
@@ -371,12 +375,13 @@ test('property: a count hidden in any view is shown in no other view, and cannot
         const whole = read();
         record(buildResults(survey, whole, opts), '', 'whole');
         for (const by of ['age', 'break']) record(buildResults(survey, read(by), { ...opts, by }), '', `by=${by}`);
-        const parts = new Map(['age', 'break'].map((g) => [g, read(g)]));
+        const patterns = new Map<string, { pattern: GroupPattern; rows: TallyRow[] }>();
         for (const grouping of groupBy) {
           const rows = read(grouping);
-          const widerOf = (value: string) =>
-            grouping.includes('+') ? grouping.split('+').map((p, i) => only(parts.get(p)!, value.split('+')[i]!)) : [];
-          const pattern = groupPattern(survey, rows, grouping, { ...opts, widerOf });
+          const parts = grouping.includes('+') ? grouping.split('+').map((p) => patterns.get(p)!) : [];
+          const widerOf = (value: string) => parts.map((p) => only(p.rows, partValue(grouping, p.pattern.by, value)!));
+          const pattern = groupPattern(survey, rows, grouping, { ...opts, parts });
+          patterns.set(grouping, { pattern, rows });
           for (const value of new Set(rows.filter((r) => r.group !== '').map((r) => r.group))) {
             const view = `where=${specOf(grouping, value)}`;
             record(buildResults(survey, only(rows, value), { ...opts, wider: [whole, ...widerOf(value)], group: { pattern, value } }), specOf(grouping, value), view);
@@ -388,9 +393,10 @@ test('property: a count hidden in any view is shown in no other view, and cannot
         for (const [name, view] of hidden) assert.ok(!shown.get(name), `${name} hidden in ${view}, shown (${shown.get(name)}) in ${shownIn.get(name)}`);
         if (rounding !== 1) return;
 
-        // 2. Nothing hidden can be worked out from the shown numbers, line by line, within one grouping:
-        // a count of the whole = the sum of its groups' counts (everyone answers age and break), a
-        // single-answer question's answered = the sum of its options, a base = the sum of its years.
+        // 2. Nothing hidden can be worked out from the shown numbers, line by line: a count of the whole
+        // = the sum of its groups' counts (everyone answers age and break), and a group's = the sum of
+        // its pairs'; a single-answer question's answered = the sum of its options; a base = the sum of
+        // its years.
         const known = new Map(shown);
         const lines: { total: string; members: string[] }[] = [];
         const names = new Set([...shown.keys(), ...hidden.keys()]);
@@ -402,6 +408,12 @@ test('property: a count hidden in any view is shown in no other view, and cannot
               const values = grouping === 'age' ? ages.map((a) => `age=${a}`) : grouping === 'break' ? breaks.map((b) => `break=${b}`) : ages.flatMap((a) => breaks.map((b) => `age=${a}&break=${b}`));
               lines.push({ total: name, members: values.map((v) => [v, q, o, ...(year ? [year] : [])].join('|')) });
             }
+          }
+          // Across groupings: the pairs age x and break … add up to age x, and likewise for break y.
+          if (/^age=[^&]+$/.test(s)) lines.push({ total: name, members: breaks.map((v) => [`${s}&break=${v}`, q, o, ...(year ? [year] : [])].join('|')) });
+          if (/^break=[^&]+$/.test(s)) {
+            const v = s.slice('break='.length);
+            lines.push({ total: name, members: ages.map((a) => [`age=${a}&break=${v}`, q, o, ...(year ? [year] : [])].join('|')) });
           }
           if (o === ANSWERED && singleAnswer.includes(q)) {
             const values = q === 'age' ? ages : q === 'break' ? breaks : ['0', '1', '2', '3'];

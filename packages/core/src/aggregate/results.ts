@@ -6,6 +6,8 @@
 import {
   ANSWERED,
   BASE,
+  COMBINED,
+  groupingParts,
   RESPONSES,
   VALUE,
   indicatorsOf,
@@ -150,10 +152,27 @@ export interface GroupPattern {
 export interface PatternOptions extends SuppressionOptions {
   resolveOptions?: OptionsResolver;
   /**
-   * For a combined grouping (a+b): the views a reader can compare one group's view with besides the
-   * whole (e.g. where=a:x and where=b:y for the group x+y), as rows with group ''.
+   * For a combined grouping (a+b): the pattern of each grouping it is made of that a reader can ask
+   * for on its own (a, b; for a+b+c the pairs too), with the rows its by= table reads. The group x+y
+   * is compared with the views of x and of y as with the whole view (the wider-view rule), and the
+   * groups x+… add up to x there: those lines are protected too, their totals shown or hidden as the
+   * part's own pattern says.
    */
-  widerOf?: (group: string) => readonly (readonly TallyRow[])[];
+  parts?: readonly { pattern: GroupPattern; rows: readonly TallyRow[] }[];
+}
+
+/** The value of `part` (a grouping made of some of `grouping`'s questions) within a group `value` of `grouping`. */
+export function partValue(grouping: string, part: string, value: string): string | undefined {
+  const names = groupingParts(grouping);
+  const values = value.split(COMBINED);
+  if (names.length !== values.length) return undefined;
+  const out: string[] = [];
+  for (const p of groupingParts(part)) {
+    const i = names.indexOf(p);
+    if (i < 0) return undefined;
+    out.push(values[i]!);
+  }
+  return out.join(COMBINED);
 }
 
 class Sums {
@@ -251,8 +270,8 @@ function wholeSums(rows: readonly TallyRow[]): { whole: Sums; byYear: Map<number
 /**
  * The suppression pattern of grouping `by`, from the rows a by= table of it reads (group '' and every
  * group of `by`). Besides small counts and the lines of each table, it hides each count of a group
- * that some view wider than that group's where= view (the whole, and `widerOf` the group) would give
- * away by subtraction — so the by= table hides whatever any where= view of one of its groups hides,
+ * that some view wider than that group's where= view (the whole, and for a combined grouping each of
+ * its `parts`) would give away by subtraction — so the by= table hides whatever any where= view of one of its groups hides,
  * and each where= view (one column, see `BuildOptions.group`) hides whatever the by= table hides.
  */
 export function groupPattern(
@@ -276,16 +295,51 @@ export function groupPattern(
   const defined = questions.find((q) => q.id === by)?.options ?? [];
   const groups = [...defined, ...[...seen].filter((v) => !defined.some((d) => d.value === v)).sort().map((v) => ({ value: v, label: v }))];
   const sumsOf = (year: number | undefined) => (year === undefined ? all : years.get(year));
-  // Each group's wider views: the whole (group '' here), and any the caller names.
+  // The groupings this one is made of: their sums, and each of our groups' value in them.
+  const parts = (options.parts ?? []).map((part) => {
+    const sums = new Sums();
+    const byYear = new Map<number, Sums>();
+    for (const r of part.rows) {
+      sums.add(k(r.group, r.question, r.option), r.n, r.sum);
+      let y = byYear.get(r.year);
+      if (!y) byYear.set(r.year, (y = new Sums()));
+      y.add(k(r.group, r.question, r.option), r.n, r.sum);
+    }
+    const valueOf = groups.map((g) => partValue(by, part.pattern.by, g.value));
+    const count = (value: string, question: string, option: string, year?: number) =>
+      (year === undefined ? sums : byYear.get(year))?.n(k(value, question, option)) ?? 0;
+    return { pattern: part.pattern, valueOf, count };
+  });
+  // Each group's wider views: the whole (group '' here), and its value in each part.
   type Count = (question: string, option: string, year?: number) => number;
   const whole: Count = (question, option, year) => sumsOf(year)?.n(k('', question, option)) ?? 0;
-  const wider: Count[][] = groups.map((g) => [
+  const wider: Count[][] = groups.map((_, j) => [
     whole,
-    ...(options.widerOf?.(g.value) ?? []).map((widerRows): Count => {
-      const w = wholeSums(widerRows);
-      return (question, option, year) => (year === undefined ? w.whole : w.byYear.get(year))?.n(k('', question, option)) ?? 0;
+    ...parts.flatMap((part) => {
+      const value = part.valueOf[j];
+      return value === undefined ? [] : [(question: string, option: string, year?: number) => part.count(value, question, option, year)];
     }),
   ]);
+  /**
+   * The lines of each part: for each of its groups x, our groups within x add up to x's count there
+   * (`member(j)` names our group j's cell in the line), shown or hidden as the part's pattern says.
+   */
+  type Part = (typeof parts)[number];
+  const partLines = (
+    member: (j: number) => { row?: number; column: number },
+    total: (part: Part, value: string) => number,
+    reason: (pattern: GroupPattern, px: number) => HiddenReason | null | undefined,
+  ): NonNullable<CountTable['lines']> =>
+    parts.flatMap((part) =>
+      part.pattern.groups.flatMap((g, px) => {
+        const members = groups.flatMap((_, j) => (part.valueOf[j] === g.value ? [member(j)] : []));
+        if (!members.length) return [];
+        const value = total(part, g.value);
+        const why = reason(part.pattern, px);
+        // A part that does not list this count (it is 0 there) shows it; otherwise as it says.
+        return [{ members, total: value, reason: why === undefined ? (value > 0 ? ('secondary' as const) : null) : why }];
+      }),
+    );
   const few = (left: number) => left >= 1 && left <= opts.threshold;
   const givesAway = (j: number, question: string, option: string, year?: number) => {
     const value = sumsOf(year)?.n(k(groups[j]!.value, question, option)) ?? 0;
@@ -297,9 +351,17 @@ export function groupPattern(
     const columnTotals = groups.map((g) => all.n(k(g.value, q.id, ANSWERED)));
     const protectColumns = groups.map((_, j) => givesAway(j, q.id, ANSWERED));
     const total = all.n(k('', q.id, ANSWERED));
+    const answeredLines = partLines(
+      (j) => ({ column: j }),
+      (part, value) => part.count(value, q.id, ANSWERED),
+      (pattern, px) => pattern.questions.get(q.id)?.table.reasons.columnTotals?.[px],
+    );
     if (q.type === 'text' || q.type === 'textarea' || q.type === 'number') {
       const fixed = { total: publishCount(total, opts) === null ? ('primary' as const) : null };
-      tables.set(q.id, { options: [], table: suppressSmallCounts({ cells: [], columnTotals, total, protect: { columnTotals: protectColumns }, fixed }, opts) });
+      tables.set(q.id, {
+        options: [],
+        table: suppressSmallCounts({ cells: [], columnTotals, total, protect: { columnTotals: protectColumns }, fixed, lines: answeredLines }, opts),
+      });
       continue;
     }
     const list = optionList(q, rows);
@@ -314,6 +376,20 @@ export function groupPattern(
         total,
         protect: { cells: list.map((o) => groups.map((_, j) => givesAway(j, q.id, o.value))), columnTotals: protectColumns },
         fixed: { rowTotals: whole.reasons.rowTotals ?? [], total: whole.reasons.total ?? null },
+        lines: [
+          ...answeredLines,
+          ...list.flatMap((o, i) =>
+            partLines(
+              (j) => ({ row: i, column: j }),
+              (part, value) => part.count(value, q.id, o.value),
+              (pattern, px) => {
+                const t = pattern.questions.get(q.id);
+                const pi = t?.options.findIndex((x) => x.value === o.value) ?? -1;
+                return pi < 0 ? undefined : t!.table.reasons.cells[pi]?.[px];
+              },
+            ),
+          ),
+        ],
       },
       opts,
     );
@@ -336,6 +412,23 @@ export function groupPattern(
         cells: yearList.map((y) => groups.map((_, j) => givesAway(j, RESPONSES, BASE, y))),
         columnTotals: groups.map((_, j) => givesAway(j, RESPONSES, BASE)),
       },
+      lines: [
+        ...partLines(
+          (j) => ({ column: j }),
+          (part, value) => part.count(value, RESPONSES, BASE),
+          (pattern, px) => pattern.years.table.reasons.columnTotals?.[px],
+        ),
+        ...yearList.flatMap((y, yi) =>
+          partLines(
+            (j) => ({ row: yi, column: j }),
+            (part, value) => part.count(value, RESPONSES, BASE, y),
+            (pattern, px) => {
+              const pyi = pattern.years.list.indexOf(y);
+              return pyi < 0 ? undefined : pattern.years.table.reasons.cells[pyi]?.[px];
+            },
+          ),
+        ),
+      ],
     },
     opts,
   );

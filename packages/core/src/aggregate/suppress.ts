@@ -83,6 +83,13 @@ export interface CountTable {
     rowTotals?: (HiddenReason | null)[];
     total?: HiddenReason | null;
   };
+  /**
+   * More lines whose totals another view publishes, hidden there as `reason` says (null = shown):
+   * some cells of a row, or some column totals, that add up to `total` — e.g. the pairs "65-74 and
+   * 50+ hours", "65-74 and under 20 hours"… add up to "65-74" of the table by age alone. They are
+   * protected like the table's own lines; their totals are never hidden here.
+   */
+  lines?: { members: { row?: number; column: number }[]; total: number; reason: HiddenReason | null }[];
 }
 
 export interface SuppressedTable {
@@ -180,6 +187,12 @@ export function suppressSmallCounts(table: CountTable, options: SuppressionOptio
   }
   if (rowTotals) lines.push({ members: rowTotals, total });
   if (columnTotals) lines.push({ members: columnTotals, total });
+  for (const extra of table.lines ?? []) {
+    const members = extra.members
+      .map((m) => (m.row === undefined ? columnTotals?.[m.column] : cells[m.row]?.[m.column]))
+      .filter((c): c is Cell => c !== undefined);
+    lines.push({ members, total: { value: extra.total, hidden: extra.reason !== null, reason: extra.reason, fixed: true } });
+  }
 
   let changed = true;
   while (changed) {
