@@ -11,6 +11,7 @@ import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerPageEvent, CarerReadyEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
+import { pollShape } from '../widget/definition-shape.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import {
   fetchCarerStatements,
@@ -128,7 +129,7 @@ export class CarerPoll extends CarerElement implements PollHost {
 
   /** @internal */
   readonly config = new CarerConfigController(this);
-  private readonly source = new DefinitionController<'poll'>(this, { kind: 'poll', endpoint: () => this.config.endpoint });
+  private readonly source = new DefinitionController<'poll'>(this, { kind: 'poll', shape: pollShape, endpoint: () => this.config.endpoint });
   /** @internal */
   readonly announcer = new Announcer(this);
   /** @internal */

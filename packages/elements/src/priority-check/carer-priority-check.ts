@@ -9,6 +9,7 @@ import { CarerElement } from '../base/carer-element.js';
 import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { DefinitionController } from '../widget/definition-controller.js';
+import { statementSetShape } from '../widget/definition-shape.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import { CarerReadyEvent } from '../events/events.js';
 import type { ErrorSummaryItem } from '../kit/error-summary/carer-error-summary.js';
@@ -115,7 +116,7 @@ export class CarerPriorityCheck extends CarerElement implements PriorityHost, Do
 
   /** @internal */
   readonly config = new CarerConfigController(this);
-  private readonly source = new DefinitionController<'statement-set'>(this, { kind: 'statement-set', endpoint: () => this.config.endpoint });
+  private readonly source = new DefinitionController<'statement-set'>(this, { kind: 'statement-set', shape: statementSetShape, endpoint: () => this.config.endpoint });
   /** @internal */
   readonly drafts = new DraftStore();
   private draftKeyLoaded = '';

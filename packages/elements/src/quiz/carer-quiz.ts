@@ -11,6 +11,7 @@ import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerReadyEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
+import { quizShape } from '../widget/definition-shape.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import { answerIds, answersSayYoung, isAnswered, quizRoute } from './quiz-logic.js';
 import { quizStyles } from './carer-quiz.styles.js';
@@ -115,7 +116,7 @@ export class CarerQuiz extends CarerElement implements QuizHost {
 
   /** @internal */
   readonly config = new CarerConfigController(this);
-  private readonly source = new DefinitionController<'quiz'>(this, { kind: 'quiz', endpoint: () => this.config.endpoint });
+  private readonly source = new DefinitionController<'quiz'>(this, { kind: 'quiz', shape: quizShape, endpoint: () => this.config.endpoint });
   /** @internal */
   readonly announcer = new Announcer(this);
   /** @internal One question at a time. */

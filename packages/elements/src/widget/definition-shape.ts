@@ -23,10 +23,7 @@ function question(q: unknown): boolean {
   if (!isObj(q) || !isText(q['id']) || !isText(q['type']) || !isText(q['label'])) return false;
   if (!maybeListOf(q['options'], option)) return false;
   if (q['reveal'] !== undefined && !(isObj(q['reveal']) && Object.values(q['reveal']).every((r) => isObj(r) && isText(r['id']) && isText(r['type'])))) return false;
-  if (!maybeObj(q['showIf']) || !maybeObj(q['young'])) return false;
-  const answer = q['answer'];
-  if (answer !== undefined && !(isObj(answer) && listOf(answer['correct'], isText) && isObj(answer['source']))) return false;
-  return true;
+  return maybeObj(q['showIf']) && maybeObj(q['young']);
 }
 
 const questions = (v: unknown) => listOf(v, question);
@@ -43,37 +40,43 @@ function header(d: Obj): boolean {
   );
 }
 
-/** Whether a checked definition of `kind` has every list and object the widget reads. */
-export function looksRenderable(kind: InstrumentKind, data: unknown): boolean {
+/**
+ * What one kind's widget walks beyond the header, given to its DefinitionController as `shape`:
+ * each widget carries only its own guard.
+ */
+export type ShapeGuard = (data: Obj) => boolean;
+
+export const surveyShape: ShapeGuard = (data) =>
+  listOf(data['pages'], (p) => isObj(p) && isText(p['id']) && questions(p['questions']) && maybeObj(p['showIf'])) &&
+  maybeListOf(data['indicators'], (i) => isObj(i) && listOf(i['positive'], isText)) &&
+  maybeObj(data['youngCarer']);
+
+/** A quiz question's answer key, where it has one. */
+const answerKey = (q: unknown): boolean => {
+  const answer = (q as Obj)['answer'];
+  return answer === undefined || (isObj(answer) && listOf(answer['correct'], isText) && isObj(answer['source']));
+};
+
+export const quizShape: ShapeGuard = (data) =>
+  questions(data['questions']) &&
+  listOf(data['questions'], answerKey) &&
+  maybeListOf(data['bands'], isObj) &&
+  maybeListOf(data['outcomes'], (o) => isObj(o) && isObj(o['when']) && maybeListOf(o['actions'], isObj));
+
+export const pollShape: ShapeGuard = (data) => questions(data['questions']);
+
+export const statementSetShape: ShapeGuard = (data) =>
+  listOf(data['scale'], option) &&
+  maybeListOf(data['carerScale'], option) &&
+  listOf(
+    data['groups'],
+    (g) => isObj(g) && isText(g['id']) && listOf(g['statements'], (s) => isObj(s) && isText(s['id']) && isText(s['text']) && listOf(s['phrases'], isText)),
+  );
+
+/** Whether a checked definition of `kind` has the header and every list and object `shape` says the widget reads. */
+export function looksRenderable(kind: InstrumentKind, data: unknown, shape: ShapeGuard): boolean {
   try {
-    if (!isObj(data) || data['kind'] !== kind || !header(data)) return false;
-    switch (kind) {
-      case 'survey':
-        return (
-          listOf(data['pages'], (p) => isObj(p) && isText(p['id']) && questions(p['questions']) && maybeObj(p['showIf'])) &&
-          maybeListOf(data['indicators'], (i) => isObj(i) && listOf(i['positive'], isText)) &&
-          maybeObj(data['youngCarer'])
-        );
-      case 'quiz':
-        return (
-          questions(data['questions']) &&
-          maybeListOf(data['bands'], isObj) &&
-          maybeListOf(data['outcomes'], (o) => isObj(o) && isObj(o['when']) && maybeListOf(o['actions'], isObj))
-        );
-      case 'poll':
-        return questions(data['questions']);
-      case 'statement-set':
-        return (
-          listOf(data['scale'], option) &&
-          maybeListOf(data['carerScale'], option) &&
-          listOf(
-            data['groups'],
-            (g) => isObj(g) && isText(g['id']) && listOf(g['statements'], (s) => isObj(s) && isText(s['id']) && isText(s['text']) && listOf(s['phrases'], isText)),
-          )
-        );
-      default:
-        return false;
-    }
+    return isObj(data) && data['kind'] === kind && header(data) && shape(data);
   } catch {
     return false;
   }

@@ -14,13 +14,14 @@ import type { Survey } from '@carers-voice/core/content';
 import { definitionFingerprint, withFingerprint } from '@carers-voice/core/content/fingerprint';
 import { sampleSurvey } from '@carers-voice/core/content/fixtures';
 import { DefinitionController, newestDefinition } from './definition-controller.js';
+import { surveyShape } from './definition-shape.js';
 import { renderDefinitionProblem, renderLoading } from './definition-problem.js';
 
 class DefinitionHostForTest extends LitElement {
   @property({ attribute: false }) definition?: unknown;
   @property() src?: string;
   @property() instrument?: string;
-  readonly source = new DefinitionController<'survey'>(this, { kind: 'survey' });
+  readonly source = new DefinitionController<'survey'>(this, { kind: 'survey', shape: surveyShape });
   readonly errors: string[] = [];
 
   constructor() {
@@ -140,6 +141,65 @@ describe('anything else is checked in full (checker loaded on demand)', () => {
     const definition = checked();
     const el = await host((e) => (e.definition = definition));
     expect(el.source.definition).to.equal(definition);
+  });
+});
+
+describe('a definition the drop-in asked for already (packages/embed prefetch)', () => {
+  const store = () => {
+    const page = globalThis as unknown as Record<symbol, Map<string, Promise<Response | void>> | undefined>;
+    return (page[Symbol.for('carers-voice/prefetch')] ??= new Map());
+  };
+  const url = (name: string) => new URL(`/prefetch-test/${name}.json`, document.baseURI).href;
+  const json = (d: unknown) => new Response(JSON.stringify(d), { headers: { 'content-type': 'application/json' } });
+
+  /** Runs `body` with window.fetch answering the test's URLs with `answer` and counting the calls. */
+  async function withFetch(answer: (url: string) => Promise<Response>, body: (calls: string[]) => Promise<void>): Promise<void> {
+    const calls: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      const u = String(input);
+      if (!u.includes('/prefetch-test/')) return original(input, init);
+      calls.push(u);
+      return answer(u);
+    };
+    try {
+      await body(calls);
+    } finally {
+      window.fetch = original;
+    }
+  }
+
+  it('takes the answer the drop-in already has for its src, instead of asking again', async () => {
+    store().set(url('early'), Promise.resolve(json(withFingerprint(sampleSurvey))));
+    await withFetch(
+      () => Promise.reject(new Error('should not be asked')),
+      async (calls) => {
+        const el = await host((e) => (e.src = '/prefetch-test/early.json'));
+        await el.source.complete;
+        await el.updateComplete;
+        expect(shown(el)).to.contain(sampleSurvey.title);
+        expect(calls, 'no second request').to.deep.equal([]);
+        expect(store().has(url('early')), 'taken once').to.equal(false);
+      },
+    );
+  });
+
+  it('asks itself when the drop-in’s request failed, and a second widget with the same src asks too', async () => {
+    store().set(url('failed'), Promise.resolve(undefined));
+    await withFetch(
+      () => Promise.resolve(json(withFingerprint(sampleSurvey))),
+      async (calls) => {
+        const first = await host((e) => (e.src = '/prefetch-test/failed.json'));
+        await first.source.complete;
+        await first.updateComplete;
+        expect(shown(first)).to.contain(sampleSurvey.title);
+        const second = await host((e) => (e.src = '/prefetch-test/failed.json'));
+        await second.source.complete;
+        await second.updateComplete;
+        expect(shown(second)).to.contain(sampleSurvey.title);
+        expect(calls, 'each asks itself').to.deep.equal(['/prefetch-test/failed.json', '/prefetch-test/failed.json']);
+      },
+    );
   });
 });
 

@@ -29,11 +29,25 @@ import { hasValidFingerprint } from '@carers-voice/core/content/fingerprint';
 import { CarerErrorEvent, type CarerProblem } from '../events/events.js';
 import { once } from '../base/once.js';
 import { builtInInstrument, builtInInstrumentIds } from './builtins.js';
-import { looksRenderable } from './definition-shape.js';
+import { looksRenderable, type ShapeGuard } from './definition-shape.js';
 import { setProblemPanel, useProblemPanel } from './definition-problem.js';
 import type { Why } from './definition-wording.js';
 
 export type DefinitionStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * The drop-in's request for `url`, if it made one when it found the tag (packages/embed
+ * carers-voice.ts, under the same symbol; `undefined` once settled if it failed): taken once, so a
+ * second widget asks for itself.
+ */
+function prefetched(url: string): Promise<Response | void> | undefined {
+  const store = (globalThis as unknown as Record<symbol, Map<string, Promise<Response | void>> | undefined>)[Symbol.for('carers-voice/prefetch')];
+  if (!store) return undefined;
+  const key = new URL(url, document.baseURI).href;
+  const early = store.get(key);
+  store.delete(key);
+  return early;
+}
 
 /** What went wrong, for the partner (message) and their web editor (problems with paths). */
 export interface DefinitionProblem {
@@ -60,6 +74,11 @@ export interface DefinitionControllerOptions {
   endpoint?: () => string | undefined;
   /** The fetch to use (tests). */
   fetch?: typeof fetch;
+  /**
+   * The widget's guard for a checked definition (definition-shape.ts: `surveyShape` …). Without
+   * it, every definition gets the full check, checked or not.
+   */
+  shape?: ShapeGuard;
 }
 
 /**
@@ -292,7 +311,10 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
     let response: Response;
     try {
       const doFetch = this.options.fetch ?? ((i: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(i, init));
-      response = await doFetch(url, { credentials: 'omit', signal, headers: { accept: 'application/json' } });
+      const ask = () => doFetch(url, { credentials: 'omit', signal, headers: { accept: 'application/json' } });
+      // The drop-in may have asked already, while this code downloaded; if that failed, ask again.
+      const early = this.options.fetch ? undefined : prefetched(url);
+      response = (await early) || (await ask());
     } catch {
       throw new LoadProblem(['network', url]);
     }
@@ -315,7 +337,8 @@ export class DefinitionSourceController<K extends InstrumentKind> implements Rea
     if (kind && kind !== own) return this.fail(generation, ['wrong-kind', kind, own], [{ path: 'kind', message: `"${kind}"` }]);
     if (this.options.parse) return this.checked(generation, this.options.parse(raw));
     // Checked already (the fingerprint matches) and shaped as the widget expects: use it as it is.
-    if (hasValidFingerprint(data) && looksRenderable(own, data)) return this.succeed(data as DefinitionOf<K>);
+    const shape = this.options.shape;
+    if (shape && hasValidFingerprint(data) && looksRenderable(own, data, shape)) return this.succeed(data as DefinitionOf<K>);
     const checker = loadChecker.value;
     if (checker) return this.checked(generation, checker(raw));
     this.set('loading');
