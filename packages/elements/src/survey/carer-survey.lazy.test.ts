@@ -65,6 +65,8 @@ describe('<carer-survey> parts loaded after the first page', () => {
     const el = await renderSurvey({ definition: branchingSurvey, database: freshDatabase() });
     await press(el, /Continue/);
     const summary = el.shadowRoot!.querySelector('carer-error-summary')!;
+    // The summary's own element comes in a small chunk of its own: on a busy machine it may arrive a moment later.
+    await waitFor(() => seen(summary).includes('Select an answer'), 5000, 'the error summary');
     expect(seen(summary)).to.contain('Select an answer');
     expect(heading(el)).to.equal('About you');
   });

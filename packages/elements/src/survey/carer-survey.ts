@@ -12,6 +12,7 @@ import { buttonStyles } from '../theme/button.styles.js';
 import { CarerConfigController } from '../provider/config-controller.js';
 import { CarerAnswerEvent, CarerPageEvent, CarerReadyEvent } from '../events/events.js';
 import { DefinitionController } from '../widget/definition-controller.js';
+import { surveyShape } from '../widget/definition-shape.js';
 import type { OutboxStatusController } from '../widget/outbox-status-controller.js';
 import { definitionProblemStyles, renderDefinitionProblem, renderLoading } from '../widget/definition-problem.js';
 import {
@@ -142,7 +143,7 @@ export class CarerSurvey extends CarerElement {
 
   /** @internal */
   readonly config = new CarerConfigController(this);
-  private readonly source = new DefinitionController<'survey'>(this, { kind: 'survey', endpoint: () => this.config.endpoint });
+  private readonly source = new DefinitionController<'survey'>(this, { kind: 'survey', shape: surveyShape, endpoint: () => this.config.endpoint });
   /** @internal */
   readonly announcer = new Announcer(this);
   /** @internal */
@@ -498,14 +499,14 @@ export class CarerSurvey extends CarerElement {
     const later = laterNow();
     if (later) {
       this.guard.release();
-      this.continueWith(later);
+      later.continueFrom(this);
       return;
     }
     // The checks are not here yet (normally they are, loaded at idle): the button stays busy until they are.
     const continuing = loadLater().then(
       (parts) => {
         this.guard.release();
-        this.continueWith(parts);
+        parts.continueFrom(this);
       },
       () => {
         this.guard.release();
@@ -516,37 +517,6 @@ export class CarerSurvey extends CarerElement {
       if (this.continuing === tracked) this.continuing = undefined;
     });
     this.continuing = tracked;
-  }
-
-  private continueWith(parts: Later): void {
-    const survey = this.survey;
-    if (!survey) return;
-    const { steps, kept } = this.route;
-    const index = steps.findIndex((s) => s.key === this.position);
-    const step = steps[index];
-    if (!step) return;
-    const problems = parts.stepProblems(survey, step, kept);
-    this.problems = problems;
-    if (problems.length) {
-      this.focusAfterUpdate = 'summary';
-      return;
-    }
-    // Answers to questions the carer's route no longer includes do not count: drop them.
-    if (Object.keys(kept).length !== Object.keys(this.answers).length) this.answers = kept;
-    let next: string | undefined;
-    if (this.returnToCheck) {
-      // After "Change": back to the check page, unless the change opened questions not yet answered.
-      next = parts.firstIncompleteAfter(survey, steps, index, kept) ?? CHECK;
-    } else {
-      next = steps[index + 1]?.key ?? (survey.checkAnswers === false ? undefined : CHECK);
-    }
-    if (next === undefined) {
-      this.guard.attempt();
-      void parts.send(this);
-      return;
-    }
-    if (next === CHECK) this.returnToCheck = false;
-    this.goTo(next);
   }
 
   /**
