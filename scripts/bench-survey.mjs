@@ -194,7 +194,7 @@ writeFileSync(join(dir, 'bare.html'), pageFor('bare-survey', bare.file));
 // `--src`: the checked definition fetched from a JSON file (`src`), as a partner's own survey is.
 const SRC = process.argv.includes('--src');
 writeFileSync(join(dir, 'survey.json'), JSON.stringify(checkedSurvey));
-writeFileSync(join(dir, 'src.html'), pageFor('carer-survey', carer.file, `el.database = 'bench-' + Math.random(); el.src = './survey.json';`, null));
+writeFileSync(join(dir, 'src.html'), pageFor('carer-survey', carer.file, `el.database = 'bench-' + Math.random(); el.setAttribute('src', './survey.json');`, null));
 writeFileSync(join(dir, 'blank.html'), '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Host</title></head><body><h1>A partner\'s page</h1></body></html>');
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
