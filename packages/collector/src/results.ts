@@ -7,7 +7,9 @@
  * (`where=age-band:65-74&where=caring-hours:50-plus`) when the instrument was registered with that
  * combination in its groupBy (`age-band+caring-hours`); the combined group has its own base, and is
  * suppressed like any other slice. A filtered view is built beside the wider views a reader can also
- * ask for (`widerFilters`, `BuildOptions.wider`), so no two can be subtracted to show a few carers' answers.
+ * ask for (`widerFilters`, `BuildOptions.wider`), so no two can be subtracted to show a few carers' answers,
+ * and as one column of its grouping's single suppression pattern (core's `groupPattern`, with its
+ * parts' patterns for a combined grouping), so it hides what the by= table hides and the reverse.
  */
 import { sql, type Kysely } from 'kysely';
 import * as z from 'zod';
