@@ -388,6 +388,7 @@
 'results.tooFew': `Too few responses to show`,
 'results.tooFew.detail': str`To protect people's privacy, results are shown only once they come from more people: ${0} responses so far.`,
 'results.nothing': `There is nothing to show for this question.`,
+'results.baseProtected': `The number of responses is hidden to protect a small group.`,
 'results.base': str`Based on ${0} responses.`,
 'results.rule.rounded': str`Numbers are rounded to the nearest ${0}, and numbers from 1 to ${1} are hidden to protect people's privacy.`,
 'results.rule': str`Numbers from 1 to ${0} are hidden to protect people's privacy.`,
