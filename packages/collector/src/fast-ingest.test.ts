@@ -234,3 +234,29 @@ describe('the fast path keeps the rate limits', () => {
     });
   }
 });
+
+describe('the fast path behind a proxy (TRUST_PROXY)', () => {
+  test('clients counted by X-Forwarded-For, the own origin from X-Forwarded-Proto and -Host, as Fastify does', async () => {
+    const env = { RATE_LIMIT_CLIENT: '2', TRUST_PROXY: 'true' };
+    const fast = await side(true, env);
+    const slow = await side(false, env);
+    try {
+      const body = () => JSON.stringify({ ...envelope(), startedAt: '2026-01-01T00:00:00.000Z' });
+      const from = (xff: string, extra: Record<string, string> = {}) => ({ origin: 'https://council.example', 'x-forwarded-for': xff, ...extra });
+      const own = { origin: 'https://collector.example', 'x-forwarded-proto': 'http, https', 'x-forwarded-host': 'inner, collector.example' };
+      const cases: Case[] = [
+        { name: 'client a, 1', body: body(), headers: from('203.0.113.5, 10.0.0.1'), fast: true },
+        { name: 'client a, 2', body: body(), headers: from(' 203.0.113.5 ,10.0.0.2'), fast: true },
+        { name: 'client a, 3 (refused)', body: body(), headers: from('203.0.113.5'), fast: true },
+        { name: 'client b', body: body(), headers: from('2001:db8:1:2::5'), fast: true },
+        { name: 'client b, same /64', body: body(), headers: from('2001:db8:1:2::6'), fast: true },
+        { name: 'client b, same /64 (refused)', body: body(), headers: from('2001:db8:1:2:ffff::1'), fast: true },
+        { name: 'the collector\'s own origin through the proxy', body: body(), headers: { ...from('198.51.100.7'), ...own }, fast: true },
+        { name: 'an origin that is neither', body: body(), headers: { ...from('198.51.100.8'), origin: 'https://elsewhere.example' }, fast: true },
+      ];
+      assert.deepEqual(await compare(fast, slow, cases), [201, 201, 429, 201, 201, 429, 201, 403]);
+    } finally {
+      for (const s of [fast, slow]) await s.app.close();
+    }
+  });
+});
