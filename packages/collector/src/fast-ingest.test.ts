@@ -194,7 +194,9 @@ describe('the ingest fast path answers as the Fastify route', () => {
     const ownFast = await rawPost(fast.port, '/api/v1/responses', ownBody, { origin: `http://127.0.0.1:${fast.port}` });
     const ownSlow = await rawPost(slow.port, '/api/v1/responses', ownBody, { origin: `http://127.0.0.1:${slow.port}` });
     assert.equal(ownFast.status, 201);
-    assert.deepEqual(comparable(ownFast), comparable(ownSlow));
+    const [ownA, ownB] = [comparable(ownFast), comparable(ownSlow)];
+    assert.ok(Math.abs(ownA.reset! - ownB.reset!) <= 1);
+    assert.deepEqual({ ...ownA, reset: 0 }, { ...ownB, reset: 0 });
     assert.equal(ownFast.headers['keep-alive'], undefined, 'Connection: close was asked for');
     await Promise.all([fast.app.writer.tallier.flushAll(), slow.app.writer.tallier.flushAll()]);
     const [a, b] = await Promise.all([storedRows(fast), storedRows(slow)]);
