@@ -3,9 +3,9 @@
  * worker asks it over the cluster's IPC channel, so a client or partner gets the configured number of
  * posts per minute in total, whichever worker its connections land on — not N times as many.
  *
- * - `ClusterRateLimitStore` is a store for @fastify/rate-limit (per client);
- * - `countInWindow` is the partner's own fixed window (server.ts).
- * Outside a cluster neither is used: the counters are the process's own, as before.
+ * `countInWindow` counts one more post in a key's fixed window: the per-client limit (client-limit.ts)
+ * and the partner's own (server.ts) both use it. Outside a cluster it is not used: the counters are the
+ * process's own.
  *
  * Counting is leased in blocks, so a busy worker does not send a message per request per limit: a
  * worker asks the primary for up to `leaseSize(max)` posts of a key's current window (max/64, 1 to
@@ -21,7 +21,7 @@ import cluster from 'node:cluster';
 interface Ask {
   cv: 'rl';
   id: number;
-  op: 'incr' | 'read' | 'lease';
+  op: 'lease';
   key: string;
   window: number;
   /** lease: the limit, and how many posts are asked for. */
@@ -51,23 +51,14 @@ export function serveClusterRateLimits(): () => void {
     const now = Date.now();
     let w = windows.get(m.key);
     if (w && w.start + w.window <= now) w = undefined;
-    if (m.op === 'read') {
-      worker.send({ cv: 'rl', id: m.id, current: w?.count ?? 0, ttl: w ? w.start + w.window - now : 0 } satisfies Answer);
-      return;
-    }
     if (!w) {
       if (windows.size >= 100_000) for (const [k, v] of windows) if (v.start + v.window <= now) windows.delete(k);
       windows.set(m.key, (w = { start: now, count: 0, window: m.window }));
     }
-    if (m.op === 'lease') {
-      // Never past the limit: what is left of it, at most what was asked for; a refusal counts as one more.
-      const granted = Math.max(0, Math.min(m.want ?? 1, (m.max ?? 0) - w.count));
-      w.count += granted || 1;
-      worker.send({ cv: 'rl', id: m.id, current: w.count, ttl: w.start + w.window - now, granted } satisfies Answer);
-      return;
-    }
-    w.count++;
-    worker.send({ cv: 'rl', id: m.id, current: w.count, ttl: w.start + w.window - now } satisfies Answer);
+    // Never past the limit: what is left of it, at most what was asked for; a refusal counts as one more.
+    const granted = Math.max(0, Math.min(m.want ?? 1, (m.max ?? 0) - w.count));
+    w.count += granted || 1;
+    worker.send({ cv: 'rl', id: m.id, current: w.count, ttl: w.start + w.window - now, granted } satisfies Answer);
   };
   cluster.on('message', onMessage);
   // Forget finished windows now and then (memory stays bounded).
@@ -166,35 +157,5 @@ export async function countInWindow(key: string, windowMs: number, max: number):
     // This post takes one of the granted ones.
     leases.set(key, { end, left: granted - 1, current: a.current });
     return { count: a.current - (granted - 1), ttl: a.ttl };
-  }
-}
-
-type Callback = (err: Error | null, res?: { current: number; ttl: number }) => void;
-let nextStore = 0;
-
-/**
- * A @fastify/rate-limit store whose counters are the primary's. Each `child` (one per
- * `app.rateLimit(...)` / route limit) counts separately, as the plugin's own LocalStore does; workers
- * build their apps the same way, so the n-th child is the same counter in every worker.
- */
-export class ClusterRateLimitStore {
-  private prefix: string;
-  constructor(_options?: unknown, prefix = `rl${nextStore++}`) {
-    this.prefix = prefix;
-  }
-  incr(key: string, cb: Callback, timeWindow: number, max: number): void {
-    countInWindow(`${this.prefix}:${key}`, timeWindow, max).then(
-      (a) => cb(null, { current: a.count, ttl: a.ttl }),
-      (e: Error) => cb(e),
-    );
-  }
-  read(key: string, cb: Callback, timeWindow: number): void {
-    ask('read', `${this.prefix}:${key}`, timeWindow).then(
-      (a) => cb(null, { current: a.current, ttl: a.ttl }),
-      (e: Error) => cb(e),
-    );
-  }
-  child(): ClusterRateLimitStore {
-    return new ClusterRateLimitStore(undefined, `rl${nextStore++}`);
   }
 }
