@@ -8,11 +8,24 @@ import { buildApp, type App } from './server.js';
 import { createUser } from './auth.js';
 import { openBackends, resetDatabase } from './testing/databases.js';
 import { envelope, partnerA, testConfig, testSurvey } from './testing/fixtures.js';
-import { groupingFor, partsOf, widerFilters } from './results.js';
+import { groupingFor, partsOf, rowsDigest, widerFilters } from './results.js';
 
 const backends = await openBackends();
 after(async () => {
   for (const b of backends) await b.stop();
+});
+
+test('rowsDigest (what a cached grouping pattern is checked against): any order gives the same digest, any changed count another', () => {
+  const rows = [
+    { year: 2026, question: 'break', option: 'agree', group: '18-64', n: 13, sum: 0 },
+    { year: 2026, question: 'break', option: 'agree', group: 'under-18', n: 1, sum: 0 },
+    { year: 2025, question: 'break', option: 'disagree', group: '', n: 27, sum: 0 },
+  ];
+  assert.equal(rowsDigest([...rows].reverse()), rowsDigest(rows));
+  const moved = rows.map((r, i) => (i === 0 ? { ...r, n: 12 } : i === 1 ? { ...r, n: 2 } : r));
+  assert.notEqual(rowsDigest(moved), rowsDigest(rows), 'one count down and another up is still a change');
+  assert.notEqual(rowsDigest(rows.slice(1)), rowsDigest(rows));
+  assert.notEqual(rowsDigest(rows.map((r) => ({ ...r, group: r.group === '18-64' ? 'under-18' : r.group === 'under-18' ? '18-64' : r.group }))), rowsDigest(rows), 'the same counts in other groups');
 });
 
 test('widerFilters: the whole view, and each part of a combined filter the instrument counts', () => {

@@ -143,6 +143,39 @@ export async function readTallies(db: Kysely<DB>, instrumentId: string, q: Resul
   return result.rows.map((r) => ({ year: Number(r.year), question: r.question, option: r.option, group: r.grp, n: Number(r.n), sum: Number(r.s) }));
 }
 
+/**
+ * A digest of tally rows that does not depend on their order (SQL gives no order here): two
+ * independent 32-bit FNV-1a sums over each row's fields, and the count. Equal digests mean the same
+ * rows, short of a collision no real change of counts will meet.
+ */
+export function rowsDigest(rows: readonly TallyRow[]): string {
+  let a = 0;
+  let b = 0;
+  for (const r of rows) {
+    const text = `${r.year}\u0001${r.question}\u0001${r.option}\u0001${r.group}\u0001${r.n}\u0001${r.sum}`;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193 ^ text.length;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    a = (a + (h1 >>> 0)) % 0x100000000;
+    b = (b + ((h2 ^ (h2 >>> 15)) >>> 0)) % 0x100000000;
+  }
+  return `${rows.length}:${a.toString(36)}:${b.toString(36)}`;
+}
+
+/**
+ * Grouping patterns already built (core's groupPattern costs a whole results build per group: with a
+ * combined grouping of 30 groups, most of a filtered request), by definition, then by grouping, the
+ * query's other filters and the suppression, each with the digest of the rows (and parts) it was
+ * built from. Tallies change with every fold, so an entry is used only while those rows are the same:
+ * a pattern is never applied to counts it was not built from.
+ */
+const patternCache = new WeakMap<object, Map<string, { digest: string; pattern: GroupPattern }>>();
+const PATTERNS_PER_DEFINITION = 64;
+
 export async function computeResults(
   db: Kysely<DB>,
   instrument: RegisteredInstrument,
@@ -163,15 +196,26 @@ export async function computeResults(
   // by= table hides in this group's column, and the by= table whatever this view would hide. A
   // combined grouping's pattern also takes its parts' patterns (age-band, caring-hours), so the pairs
   // within one age band never give away what that band's view hides.
-  const patterns = new Map<string, Promise<{ pattern: GroupPattern; rows: TallyRow[] }>>();
-  const patternOf = (grouping: string): Promise<{ pattern: GroupPattern; rows: TallyRow[] }> => {
+  type Built = { pattern: GroupPattern; rows: TallyRow[]; digest: string };
+  const patterns = new Map<string, Promise<Built>>();
+  let cache = patternCache.get(instrument.definition);
+  if (!cache) patternCache.set(instrument.definition, (cache = new Map()));
+  const cached = cache;
+  const patternOf = (grouping: string): Promise<Built> => {
     let found = patterns.get(grouping);
     if (!found) {
       found = (async () => {
         const rows = await readTallies(db, instrument.id, { ...q, where: undefined, by: grouping });
         const parts = await Promise.all(partsOf(instrument.groupBy, grouping).map(patternOf));
+        const digest = [rowsDigest(rows), ...parts.map((p) => p.digest)].join('/');
+        const key = JSON.stringify([grouping, q.partners ?? null, q.from ?? null, q.to ?? null, q.version ?? null, suppression.threshold, suppression.rounding]);
+        const hit = cached.get(key);
+        if (hit && hit.digest === digest) return { pattern: hit.pattern, rows, digest };
         const pattern = groupPattern(instrument.definition as never, rows, grouping, { ...suppression, ...(resolveOptions && { resolveOptions }), parts });
-        return { pattern, rows };
+        cached.delete(key);
+        cached.set(key, { digest, pattern });
+        if (cached.size > PATTERNS_PER_DEFINITION) cached.delete(cached.keys().next().value!);
+        return { pattern, rows, digest };
       })();
       patterns.set(grouping, found);
     }
