@@ -195,6 +195,9 @@ for (const backend of backends) {
         for (const v of ['agree', 'disagree']) {
           assert.equal(option(where.json(), v).count, option(by, v).groups![ages.indexOf(age)], `${age} ${v}`);
         }
+        // Asked again, with the grouping's pattern from the cache: the same answer.
+        const again = await get(`/api/v1/results/pattern-survey?where=age-band:${age}`);
+        assert.deepEqual(again.json(), where.json());
       }
       const csv = await get('/api/v1/export/pattern-survey.csv?where=age-band:18-64');
       assert.equal(csv.statusCode, 200, csv.body);
