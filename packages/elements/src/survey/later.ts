@@ -5,7 +5,7 @@
  * browser is idle after the first page is up, so it is normally there before the carer presses
  * Continue; if not, Continue shows its busy state until it is.
  */
-export { stepProblems, firstIncompleteAfter, firstFailingStep, problemText } from './checking.js';
+export { problemText } from './checking.js';
 export { continueFrom } from './continuing.js';
 export { renderCheckAnswers } from './pages/check-answers.js';
 export { renderConfirmation } from './pages/confirmation.js';
