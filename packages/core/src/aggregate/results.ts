@@ -175,23 +175,34 @@ export function partValue(grouping: string, part: string, value: string): string
   return out.join(COMBINED);
 }
 
+/**
+ * Counts and sums by group, question and option, in maps nested in that order: a lookup hashes the
+ * strings it is given (each hashed once, then cached) rather than a joined key built afresh each time
+ * (a grouping's suppression pattern makes hundreds of thousands of lookups).
+ */
 class Sums {
-  private map = new Map<string, { n: number; sum: number }>();
-  add(key: string, n: number, sum: number) {
-    const s = this.map.get(key);
+  private groups = new Map<string, Map<string, Map<string, { n: number; sum: number }>>>();
+  add(group: string, question: string, option: string, n: number, sum: number) {
+    let questions = this.groups.get(group);
+    if (!questions) this.groups.set(group, (questions = new Map()));
+    let options = questions.get(question);
+    if (!options) questions.set(question, (options = new Map()));
+    const s = options.get(option);
     if (s) {
       s.n += n;
       s.sum += sum;
-    } else this.map.set(key, { n, sum });
+    } else options.set(option, { n, sum });
   }
-  n(key: string) {
-    return this.map.get(key)?.n ?? 0;
+  private cell(group: string, question: string, option: string) {
+    return this.groups.get(group)?.get(question)?.get(option);
   }
-  sum(key: string) {
-    return this.map.get(key)?.sum ?? 0;
+  n(group: string, question: string, option: string) {
+    return this.cell(group, question, option)?.n ?? 0;
+  }
+  sum(group: string, question: string, option: string) {
+    return this.cell(group, question, option)?.sum ?? 0;
   }
 }
-const k = (group: string, question: string, option: string) => `${group}\u0000${question}\u0000${option}`;
 
 function round1(x: number) {
   return Math.round(x * 10) / 10;
@@ -231,16 +242,26 @@ function publishWithReason(value: number, opts: Required<SuppressionOptions>, pr
 }
 
 /** Options to show: the definition's, then any value seen in the tallies that it does not list. */
-function optionList(q: AggregateQuestion, rows: readonly TallyRow[]): { value: string; label: string }[] {
+function optionList(q: AggregateQuestion, seen: OptionsSeen): { value: string; label: string }[] {
   const list = [...(q.options ?? [])];
   if (q.type === 'statement' && !q.options) list.push(...['agree', 'disagree', 'pass'].map((v) => ({ value: v, label: v })));
   const known = new Set(list.map((o) => o.value));
-  const extra = new Set<string>();
-  for (const r of rows) {
-    if (r.question === q.id && !r.option.startsWith('_') && !known.has(r.option)) extra.add(r.option);
-  }
-  const sorted = [...extra].sort((a, b) => (q.type === 'rating' ? Number(a) - Number(b) : a.localeCompare(b)));
+  const extra = [...(seen.get(q.id) ?? [])].filter((v) => !known.has(v));
+  const sorted = extra.sort((a, b) => (q.type === 'rating' ? Number(a) - Number(b) : a.localeCompare(b)));
   return [...list, ...sorted.map((v) => ({ value: v, label: v }))];
+}
+
+/** Each question's options found in the rows (not the `_` counts such as answered), read once for all questions. */
+type OptionsSeen = Map<string, Set<string>>;
+function optionsSeen(rows: readonly TallyRow[]): OptionsSeen {
+  const seen: OptionsSeen = new Map();
+  for (const r of rows) {
+    if (r.option.startsWith('_')) continue;
+    let options = seen.get(r.question);
+    if (!options) seen.set(r.question, (options = new Set()));
+    options.add(r.option);
+  }
+  return seen;
 }
 
 /** Not-applicable style options sit outside a scale and never count towards its mean. */
@@ -259,10 +280,10 @@ function wholeSums(rows: readonly TallyRow[]): { whole: Sums; byYear: Map<number
   const byYear = new Map<number, Sums>();
   for (const r of rows) {
     if (r.group !== '') continue;
-    whole.add(k('', r.question, r.option), r.n, r.sum);
+    whole.add('', r.question, r.option, r.n, r.sum);
     let y = byYear.get(r.year);
     if (!y) byYear.set(r.year, (y = new Sums()));
-    y.add(k('', r.question, r.option), r.n, r.sum);
+    y.add('', r.question, r.option, r.n, r.sum);
   }
   return { whole, byYear };
 }
@@ -285,10 +306,10 @@ export function groupPattern(
   const years = new Map<number, Sums>();
   const seen = new Set<string>();
   for (const r of rows) {
-    all.add(k(r.group, r.question, r.option), r.n, r.sum);
+    all.add(r.group, r.question, r.option, r.n, r.sum);
     let y = years.get(r.year);
     if (!y) years.set(r.year, (y = new Sums()));
-    y.add(k(r.group, r.question, r.option), r.n, r.sum);
+    y.add(r.group, r.question, r.option, r.n, r.sum);
     if (r.group !== '') seen.add(r.group);
   }
   const questions = questionsOf(definition, options.resolveOptions);
@@ -300,19 +321,19 @@ export function groupPattern(
     const sums = new Sums();
     const byYear = new Map<number, Sums>();
     for (const r of part.rows) {
-      sums.add(k(r.group, r.question, r.option), r.n, r.sum);
+      sums.add(r.group, r.question, r.option, r.n, r.sum);
       let y = byYear.get(r.year);
       if (!y) byYear.set(r.year, (y = new Sums()));
-      y.add(k(r.group, r.question, r.option), r.n, r.sum);
+      y.add(r.group, r.question, r.option, r.n, r.sum);
     }
     const valueOf = groups.map((g) => partValue(by, part.pattern.by, g.value));
     const count = (value: string, question: string, option: string, year?: number) =>
-      (year === undefined ? sums : byYear.get(year))?.n(k(value, question, option)) ?? 0;
+      (year === undefined ? sums : byYear.get(year))?.n(value, question, option) ?? 0;
     return { pattern: part.pattern, valueOf, count };
   });
   // Each group's wider views: the whole (group '' here), and its value in each part.
   type Count = (question: string, option: string, year?: number) => number;
-  const whole: Count = (question, option, year) => sumsOf(year)?.n(k('', question, option)) ?? 0;
+  const whole: Count = (question, option, year) => sumsOf(year)?.n('', question, option) ?? 0;
   const wider: Count[][] = groups.map((_, j) => [
     whole,
     ...parts.flatMap((part) => {
@@ -342,15 +363,16 @@ export function groupPattern(
     );
   const few = (left: number) => left >= 1 && left <= opts.threshold;
   const givesAway = (j: number, question: string, option: string, year?: number) => {
-    const value = sumsOf(year)?.n(k(groups[j]!.value, question, option)) ?? 0;
+    const value = sumsOf(year)?.n(groups[j]!.value, question, option) ?? 0;
     return value > 0 && wider[j]!.some((w) => few(w(question, option, year) - value));
   };
 
   const tables: GroupPattern['questions'] = new Map();
+  let optionsInRows: OptionsSeen | undefined;
   for (const q of questions) {
-    const columnTotals = groups.map((g) => all.n(k(g.value, q.id, ANSWERED)));
+    const columnTotals = groups.map((g) => all.n(g.value, q.id, ANSWERED));
     const protectColumns = groups.map((_, j) => givesAway(j, q.id, ANSWERED));
-    const total = all.n(k('', q.id, ANSWERED));
+    const total = all.n('', q.id, ANSWERED);
     const answeredLines = partLines(
       (j) => ({ column: j }),
       (part, value) => part.count(value, q.id, ANSWERED),
@@ -364,13 +386,13 @@ export function groupPattern(
       });
       continue;
     }
-    const list = optionList(q, rows);
-    const rowTotals = list.map((o) => all.n(k('', q.id, o.value)));
+    const list = optionList(q, (optionsInRows ??= optionsSeen(rows)));
+    const rowTotals = list.map((o) => all.n('', q.id, o.value));
     // The row totals and the total are the whole view's counts: hidden exactly as it hides them.
     const whole = wholeLine(rowTotals, total, opts);
     const table = suppressSmallCounts(
       {
-        cells: list.map((o) => groups.map((g) => all.n(k(g.value, q.id, o.value)))),
+        cells: list.map((o) => groups.map((g) => all.n(g.value, q.id, o.value))),
         rowTotals,
         columnTotals,
         total,
@@ -396,7 +418,7 @@ export function groupPattern(
     tables.set(q.id, { options: list, table });
   }
   const yearList = [...years.keys()].sort((a, b) => a - b);
-  const baseIn = (sums: Sums | undefined, group: string) => sums?.n(k(group, RESPONSES, BASE)) ?? 0;
+  const baseIn = (sums: Sums | undefined, group: string) => sums?.n(group, RESPONSES, BASE) ?? 0;
   const yearBases = yearList.map((y) => baseIn(years.get(y), ''));
   const baseTrue = baseIn(all, '');
   // The years' bases and the base are the whole view's trend line: hidden exactly as it hides them.
@@ -474,15 +496,15 @@ export function buildResults(
   const all = new Sums();
   const years = new Map<number, Sums>();
   for (const r of rows) {
-    all.add(k(r.group, r.question, r.option), r.n, r.sum);
+    all.add(r.group, r.question, r.option, r.n, r.sum);
     if (r.group === '') {
       let y = years.get(r.year);
       if (!y) years.set(r.year, (y = new Sums()));
-      y.add(k('', r.question, r.option), r.n, r.sum);
+      y.add('', r.question, r.option, r.n, r.sum);
     }
   }
 
-  const baseTrue = all.n(k('', RESPONSES, BASE));
+  const baseTrue = all.n('', RESPONSES, BASE);
   if (baseTrue <= opts.threshold) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
 
   // The wider views this one is part of (see BuildOptions.wider), whole and by year.
@@ -502,8 +524,8 @@ export function buildResults(
       })
     );
   };
-  const countOf = (key: string) => (sums: Sums) => sums.n(key);
-  if (wider.some((w) => few(w.whole.n(k('', RESPONSES, BASE)) - baseTrue))) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
+  const countOf = (question: string, option: string) => (sums: Sums) => sums.n('', question, option);
+  if (wider.some((w) => few(w.whole.n('', RESPONSES, BASE) - baseTrue))) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
 
   const questions = questionsOf(definition, options.resolveOptions);
   const byQuestion = options.by ? questions.find((q) => q.id === options.by) : undefined;
@@ -518,13 +540,13 @@ export function buildResults(
   const baseReason = column?.base();
   if (baseReason) base = null;
   const results: QuestionResult[] = [];
+  let optionsInRows: OptionsSeen | undefined;
   for (const q of questions) {
-    const answeredKey = k('', q.id, ANSWERED);
-    const answeredTrue = all.n(answeredKey);
+    const answeredTrue = all.n('', q.id, ANSWERED);
     const result: QuestionResult = { id: q.id, label: q.label, type: q.type, answered: null };
     const answeredInColumn = column?.answered(q.id) ?? false;
     if (q.type === 'text' || q.type === 'textarea') {
-      const published = publishWithReason(answeredTrue, opts, givesAway(countOf(answeredKey)) || answeredInColumn);
+      const published = publishWithReason(answeredTrue, opts, givesAway(countOf(q.id, ANSWERED)) || answeredInColumn);
       result.answered = published.count;
       result.freeText = true;
       const hidden = marks<'answered'>({ answered: published.reason });
@@ -533,9 +555,9 @@ export function buildResults(
       continue;
     }
     if (q.type === 'number') {
-      const published = publishWithReason(answeredTrue, opts, givesAway(countOf(answeredKey)) || answeredInColumn);
+      const published = publishWithReason(answeredTrue, opts, givesAway(countOf(q.id, ANSWERED)) || answeredInColumn);
       result.answered = published.count;
-      result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum(k('', q.id, VALUE)) / answeredTrue);
+      result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum('', q.id, VALUE) / answeredTrue);
       const hidden = marks<'answered' | 'mean'>({ answered: published.reason, mean: published.reason });
       if (hidden) result.hidden = hidden;
       results.push(result);
@@ -543,17 +565,17 @@ export function buildResults(
     }
     const grouped = pattern?.questions.get(q.id);
     // A where= view lists the options its grouping's pattern lists (an option missing here would say 0).
-    const list = grouped?.options ?? column?.options(q.id) ?? optionList(q, rows);
+    const list = grouped?.options ?? column?.options(q.id) ?? optionList(q, (optionsInRows ??= optionsSeen(rows)));
     const table =
       grouped?.table ??
       wholeLine(
-        list.map((o) => all.n(k('', q.id, o.value))),
+        list.map((o) => all.n('', q.id, o.value)),
         answeredTrue,
         opts,
         wider.length || column
           ? {
-              rowTotals: list.map((o) => givesAway(countOf(k('', q.id, o.value))) || (column?.option(q.id, o.value) ?? false)),
-              total: givesAway(countOf(answeredKey)) || answeredInColumn,
+              rowTotals: list.map((o) => givesAway(countOf(q.id, o.value)) || (column?.option(q.id, o.value) ?? false)),
+              total: givesAway(countOf(q.id, ANSWERED)) || answeredInColumn,
             }
           : undefined,
       );
@@ -566,8 +588,8 @@ export function buildResults(
       if (groups.length) item.groups = table.cells[i] ?? [];
       let meanReason: Reason;
       if (q.type === 'ranking' || q.type === 'points') {
-        const n = all.n(k('', q.id, o.value));
-        item.mean = count === null || n === 0 ? null : round1(all.sum(k('', q.id, o.value)) / n);
+        const n = all.n('', q.id, o.value);
+        item.mean = count === null || n === 0 ? null : round1(all.sum('', q.id, o.value) / n);
         if (count === null) meanReason = countReason;
       }
       const hidden = marks<'count' | 'percent' | 'mean'>(
@@ -580,13 +602,13 @@ export function buildResults(
     if (groups.length) result.groups = table.columnTotals ?? [];
     let meanReason: Reason;
     if (q.type === 'rating') {
-      result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum(k('', q.id, VALUE)) / answeredTrue);
+      result.mean = result.answered === null || answeredTrue === 0 ? null : round1(all.sum('', q.id, VALUE) / answeredTrue);
       if (result.answered === null) meanReason = answeredReason;
     } else if (q.scaled) {
       const onScale = list.filter((o) => !outsideScale(o.value));
-      const scaleN = (from: Sums) => onScale.reduce((acc, o) => acc + from.n(k('', q.id, o.value)), 0);
+      const scaleN = (from: Sums) => onScale.reduce((acc, o) => acc + from.n('', q.id, o.value), 0);
       const n = scaleN(all);
-      const sum = list.reduce((acc, o, i) => (outsideScale(o.value) ? acc : acc + all.n(k('', q.id, o.value)) * (i + 1)), 0);
+      const sum = list.reduce((acc, o, i) => (outsideScale(o.value) ? acc : acc + all.n('', q.id, o.value) * (i + 1)), 0);
       // A wider view's mean and this one's give the mean of the carers left out: hidden when they are few.
       const protectMean = givesAway(scaleN);
       result.mean = result.answered === null || n <= opts.threshold || protectMean ? null : round1(sum / n);
@@ -601,8 +623,8 @@ export function buildResults(
 
   /** An indicator of the whole view, or of one year. */
   const indicatorOf = (ind: IndicatorDefinition, year?: number) => {
-    const answeredOf = countOf(k('', ind.question, ANSWERED));
-    const positiveOf = (from: Sums) => ind.positive.reduce((acc, v) => acc + from.n(k('', ind.question, v)), 0);
+    const answeredOf = countOf(ind.question, ANSWERED);
+    const positiveOf = (from: Sums) => ind.positive.reduce((acc, v) => acc + from.n('', ind.question, v), 0);
     const otherOf = (from: Sums) => answeredOf(from) - positiveOf(from);
     const sums = year === undefined ? all : years.get(year)!;
     // Its question's option counts are published too: where one is hidden, the indicator's share
@@ -639,7 +661,7 @@ export function buildResults(
   });
 
   const yearList = [...years.keys()].sort((a, b) => a - b);
-  const baseOf = countOf(k('', RESPONSES, BASE));
+  const baseOf = countOf(RESPONSES, BASE);
   const yearBases = suppressSmallCounts(
     {
       cells: [yearList.map((y) => baseOf(years.get(y)!))],
