@@ -8,7 +8,8 @@ import { buildApp, type App } from './server.js';
 import { createUser } from './auth.js';
 import { openBackends, resetDatabase } from './testing/databases.js';
 import { envelope, partnerA, testConfig, testSurvey } from './testing/fixtures.js';
-import { groupingFor, partsOf, rowsDigest, widerFilters } from './results.js';
+import { sql } from 'kysely';
+import { groupingFor, partsOf, rowsDigest, talliesVersion, widerFilters } from './results.js';
 
 const backends = await openBackends();
 after(async () => {
@@ -205,6 +206,41 @@ for (const backend of backends) {
       assert.match(agreeLine ?? '', /,,,,hidden to protect a small group$/, csv.body);
       const byCsv = await get('/api/v1/export/pattern-survey.csv?by=age-band');
       assert.ok(byCsv.body.split('\r\n').some((l) => l.startsWith('break,') && l.includes(',agree,') && l.includes('age-band=18-64') && l.endsWith('hidden to protect a small group')), byCsv.body);
+    });
+
+    test('a filtered view kept from before is never used once the tallies change: the tallies version moves with every write', async () => {
+      await app.store.registerInstrument({ ...testSurvey, id: 'version-survey' } as never, ['age-band', 'break', 'age-band+break']);
+      const post = postTo('version-survey');
+      // Agree: 3 under 18 (hidden), so 18-64's agree is hidden too (the second smallest in its row).
+      for (const age of ['under-18', '18-64', '65-plus']) {
+        await post(age === 'under-18' ? 3 : 13, { 'age-band': age, break: 'agree' });
+        await post(20, { 'age-band': age, break: 'disagree' });
+      }
+      const agree = (r: { questions: { id: string; options: { value: string; count: number | null }[] }[] }) =>
+        r.questions.find((q) => q.id === 'break')!.options.find((o) => o.value === 'agree')!.count;
+      const view = async (url: string) => {
+        const r = await get(url);
+        assert.equal(r.statusCode, 200, r.body);
+        return r.json();
+      };
+      const before = await talliesVersion(backend.database.db);
+      const first = await view('/api/v1/results/version-survey?where=age-band:18-64');
+      assert.equal(agree(first), null);
+      assert.deepEqual(await view('/api/v1/results/version-survey?where=age-band:18-64'), first, 'asked again at the same version');
+      const pair = await view('/api/v1/results/version-survey?where=age-band:65-plus&where=break:disagree');
+      assert.deepEqual(await view('/api/v1/results/version-survey?where=age-band:65-plus&where=break:disagree'), pair);
+      assert.equal(await talliesVersion(backend.database.db), before, 'reading does not move the version');
+
+      // Five more under-18s agree: 8 is shown, so 18-64's 13 needs no hiding any more.
+      await post(5, { 'age-band': 'under-18', break: 'agree' });
+      assert.notEqual(await talliesVersion(backend.database.db), before);
+      assert.equal(agree(await view('/api/v1/results/version-survey?where=age-band:18-64')), 15);
+      assert.equal(agree(await view('/api/v1/results/version-survey?where=age-band:under-18')), 10);
+
+      // Any write to the tallies moves it, whoever makes it.
+      const v = await talliesVersion(backend.database.db);
+      await sql`update tallies set n = n where false`.execute(backend.database.db);
+      assert.notEqual(await talliesVersion(backend.database.db), v);
     });
 
     test('each hidden number says why, in the JSON and the CSV export, and no count from 1 to 7 appears', async () => {

@@ -169,12 +169,20 @@ export function rowsDigest(rows: readonly TallyRow[]): string {
 /**
  * Grouping patterns already built (core's groupPattern costs a whole results build per group: with a
  * combined grouping of 30 groups, most of a filtered request), by definition, then by grouping, the
- * query's other filters and the suppression, each with the digest of the rows (and parts) it was
- * built from. Tallies change with every fold, so an entry is used only while those rows are the same:
- * a pattern is never applied to counts it was not built from.
+ * query's other filters and the suppression. Each keeps the digest of the rows (and parts) it was
+ * built from and, when known, the tallies' version then (`tallies_version`, bumped by every write to
+ * the tallies). A pattern is never applied to counts it was not built from: it is used with the same
+ * version, reading only the rows the view needs, or after reading its whole grouping again and finding
+ * the same digest.
  */
-const patternCache = new WeakMap<object, Map<string, { digest: string; pattern: GroupPattern }>>();
+const patternCache = new WeakMap<object, Map<string, { digest: string; pattern: GroupPattern; version?: string }>>();
 const PATTERNS_PER_DEFINITION = 64;
+
+/** The tallies' version now (see migration 2026_11_007): equal versions mean equal tallies. */
+export async function talliesVersion(db: Kysely<DB>): Promise<string> {
+  const row = await db.selectFrom('tallies_version').select(sql<string>`version::text`.as('version')).where('id', '=', 1).executeTakeFirst();
+  return row?.version ?? '';
+}
 
 export async function computeResults(
   db: Kysely<DB>,
@@ -188,47 +196,84 @@ export async function computeResults(
   if (q.by) opts.by = q.by;
   if (!q.where) return buildResults(instrument.definition as never, await readTallies(db, instrument.id, q), opts);
 
-  // A filtered view is one group of its grouping: read the whole grouping (the by= table's rows,
-  // whose group '' rows are the view without the filter) and take the group's rows from it.
+  // A filtered view is one group of its grouping. One suppression pattern per grouping (core's
+  // groupPattern): this view hides at least what the by= table hides in this group's column, and the
+  // by= table whatever this view would hide. A combined grouping's pattern also takes its parts'
+  // patterns (age-band, caring-hours), so the pairs within one age band never give away what that
+  // band's view hides. Differencing: a wider view (without the filter, or with only some parts of a
+  // combined one) minus this one is the responses the filter leaves out.
   const where = q.where;
-  const groupRows = (rows: readonly TallyRow[], value: string) => rows.filter((r) => r.group === value).map((r) => ({ ...r, group: '' }));
-  // One suppression pattern per grouping (core's groupPattern): this view hides at least what the
-  // by= table hides in this group's column, and the by= table whatever this view would hide. A
-  // combined grouping's pattern also takes its parts' patterns (age-band, caring-hours), so the pairs
-  // within one age band never give away what that band's view hides.
-  type Built = { pattern: GroupPattern; rows: TallyRow[]; digest: string };
-  const patterns = new Map<string, Promise<Built>>();
   let cache = patternCache.get(instrument.definition);
   if (!cache) patternCache.set(instrument.definition, (cache = new Map()));
   const cached = cache;
+  const keyOf = (grouping: string) =>
+    JSON.stringify([grouping, q.partners ?? null, q.from ?? null, q.to ?? null, q.version ?? null, suppression.threshold, suppression.rounding]);
+  const partNames = partsOf(instrument.groupBy, where.question);
+  const build = (pattern: GroupPattern, own: TallyRow[], wider: TallyRow[][]) => {
+    opts.wider = wider;
+    opts.group = { pattern, value: where.value };
+    return buildResults(instrument.definition as never, own, opts);
+  };
+  const version = await talliesVersion(db);
+
+  // The pattern was built at this very version: read only this group's rows and the wider views'.
+  const known = cached.get(keyOf(where.question));
+  if (known && known.version === version) {
+    const [own, unfiltered, ...partRows] = await Promise.all([
+      readTallies(db, instrument.id, q),
+      readTallies(db, instrument.id, { ...q, where: undefined }),
+      ...partNames.map((part) => {
+        const value = partValue(where.question, part, where.value);
+        return value === undefined ? [] : readTallies(db, instrument.id, { ...q, where: { question: part, value } });
+      }),
+    ]);
+    // Unchanged since: these rows are the ones the pattern was built from (or a fold came between, and
+    // the request goes the long way below).
+    if ((await talliesVersion(db)) === version) return build(known.pattern, own, [unfiltered, ...partRows]);
+  }
+
+  // Otherwise read the whole grouping (the by= table's rows, whose group '' rows are the view without
+  // the filter) and take the group's rows from it; the pattern is built again unless those rows are
+  // the ones it was built from.
+  const groupRows = (rows: readonly TallyRow[], value: string) => rows.filter((r) => r.group === value).map((r) => ({ ...r, group: '' }));
+  type Entry = { digest: string; pattern: GroupPattern; version?: string };
+  type Built = { entry: Entry; rows: TallyRow[] };
+  const patterns = new Map<string, Promise<Built>>();
   const patternOf = (grouping: string): Promise<Built> => {
     let found = patterns.get(grouping);
     if (!found) {
       found = (async () => {
-        const rows = await readTallies(db, instrument.id, { ...q, where: undefined, by: grouping });
-        const parts = await Promise.all(partsOf(instrument.groupBy, grouping).map(patternOf));
-        const digest = [rowsDigest(rows), ...parts.map((p) => p.digest)].join('/');
-        const key = JSON.stringify([grouping, q.partners ?? null, q.from ?? null, q.to ?? null, q.version ?? null, suppression.threshold, suppression.rounding]);
+        // The parts' rows are read at the same time (another connection on PostgreSQL).
+        const [rows, parts] = await Promise.all([
+          readTallies(db, instrument.id, { ...q, where: undefined, by: grouping }),
+          Promise.all(partsOf(instrument.groupBy, grouping).map(patternOf)),
+        ]);
+        const digest = [rowsDigest(rows), ...parts.map((p) => p.entry.digest)].join('/');
+        const key = keyOf(grouping);
         const hit = cached.get(key);
-        if (hit && hit.digest === digest) return { pattern: hit.pattern, rows, digest };
-        const pattern = groupPattern(instrument.definition as never, rows, grouping, { ...suppression, ...(resolveOptions && { resolveOptions }), parts });
+        if (hit && hit.digest === digest) return { entry: hit, rows };
+        const pattern = groupPattern(instrument.definition as never, rows, grouping, {
+          ...suppression,
+          ...(resolveOptions && { resolveOptions }),
+          parts: parts.map((p) => ({ pattern: p.entry.pattern, rows: p.rows })),
+        });
+        const entry: Entry = { digest, pattern };
         cached.delete(key);
-        cached.set(key, { digest, pattern });
+        cached.set(key, entry);
         if (cached.size > PATTERNS_PER_DEFINITION) cached.delete(cached.keys().next().value!);
-        return { pattern, rows, digest };
+        return { entry, rows };
       })();
       patterns.set(grouping, found);
     }
     return found;
   };
-  const { pattern, rows: byRows } = await patternOf(where.question);
-  // Differencing: a wider view (without the filter, or with only some parts of a combined one)
-  // minus this one is the responses the filter leaves out.
-  const parts = await Promise.all(partsOf(instrument.groupBy, where.question).map(patternOf));
-  opts.wider = [
+  const { entry: { pattern }, rows: byRows } = await patternOf(where.question);
+  const parts = await Promise.all(partNames.map(patternOf));
+  // Read between two equal versions, every pattern used here belongs to that version. (Only the
+  // entries this request built or matched: another request's may come from other rows.)
+  if ((await talliesVersion(db)) === version) for (const built of patterns.values()) (await built).entry.version = version;
+  return build(pattern, groupRows(byRows, where.value), [
     byRows.filter((r) => r.group === ''),
-    ...parts.map((part) => groupRows(part.rows, partValue(where.question, part.pattern.by, where.value) ?? '\u0000')),
-  ];
-  opts.group = { pattern, value: where.value };
-  return buildResults(instrument.definition as never, groupRows(byRows, where.value), opts);
+    ...partNames.map((part, i) => groupRows(parts[i]!.rows, partValue(where.question, part, where.value) ?? '\u0000')),
+  ]);
 }

@@ -31,6 +31,7 @@ import * as pollVotes from './migrations/2026_11_003_poll_votes.js';
 import * as statementFlags from './migrations/2026_11_005_statement_flags.js';
 import * as tallyQueue from './migrations/2026_11_004_tally_queue.js';
 import * as talliesSlice from './migrations/2026_11_006_tallies_slice.js';
+import * as talliesVersion from './migrations/2026_11_007_tallies_version.js';
 
 export type StorageKind = 'pglite' | 'postgres';
 export interface Database {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_001_initial': initial, '2026_11_002_polls': polls, '2026_11_003_poll_votes': pollVotes, '2026_11_005_statement_flags': statementFlags,
   '2026_11_004_tally_queue': tallyQueue,
   '2026_11_006_tallies_slice': talliesSlice,
+  '2026_11_007_tallies_version': talliesVersion,
 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

@@ -109,6 +109,11 @@ export interface PollUpdatesTable {
   created_at: Timestamp;
   created_by: number;
 }
+/** One row (id 1) whose version a trigger bumps with every write to the tallies (migration 2026_11_007). */
+export interface TalliesVersionTable {
+  id: number;
+  version: string | number;
+}
 export interface DB {
   poll_statements: PollStatementsTable;
   poll_updates: PollUpdatesTable;
@@ -118,6 +123,7 @@ export interface DB {
   contacts: ContactsTable;
   tallies: TalliesTable;
   tally_queue: TallyQueueTable;
+  tallies_version: TalliesVersionTable;
   users: UsersTable;
   sessions: SessionsTable;
   export_log: ExportLogTable;
