@@ -119,6 +119,10 @@ for (const backend of backends) {
         ['/api/v1/results/test-survey?where=age-band:a&where=break:b&where=support:c&where=hours:d', /at most 3/],
         ['/api/v1/results/test-survey?where=age-band+break:18-64', /question:value/],
         ['/api/v1/results/test-survey?by=age-band&where=break:agree', /either/],
+        // A value the question does not offer is a mistake, not an empty group ("too few responses").
+        ['/api/v1/results/test-survey?where=age-band:18-25', /18-25\\" is not an answer to age-band: use one of under-18, 18-64, 65-plus"/],
+        ['/api/v1/results/test-survey?where=age-band:65-plus&where=break:maybe', /maybe\\" is not an answer to break: use one of [a-z-]+(, [a-z-]+)+"/],
+        ['/api/v1/export/test-survey.csv?where=age-band:18-25', /not an answer to age-band/],
       ] as const) {
         const r = await get(url);
         assert.equal(r.statusCode, 400, `${url}: ${r.body}`);

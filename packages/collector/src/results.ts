@@ -21,6 +21,8 @@ import {
   groupPattern,
   groupingParts,
   partValue,
+  questionsOf,
+  type AggregatableDefinition,
   type GroupPattern,
   type OptionsResolver,
   type ResultsModel,
@@ -90,6 +92,27 @@ export function groupingFor(
   const group = groupForFilters(groupBy, filters);
   if (!group.ok) return group;
   return { ok: true, by: undefined, where: { question: group.question, value: group.value } };
+}
+
+/**
+ * A filter whose value is not an answer to its question (`where=age-band:18-64` when the bands are
+ * 18-25, 26-44, …), in plain words for a 400: without this it would read as "too few responses",
+ * as if nobody had given that answer. Any of `definitions` (the instrument's registered versions)
+ * listing the value is enough; a question with no listed options (a number, say) is not checked.
+ */
+export function unknownFilterValue(
+  definitions: readonly AggregatableDefinition[],
+  where: readonly string[],
+  resolveOptions?: OptionsResolver,
+): string | undefined {
+  for (const w of where) {
+    const [question, value] = w.split(':') as [string, string];
+    const lists = definitions.flatMap((d) => questionsOf(d, resolveOptions).filter((q) => q.id === question && q.options?.length).map((q) => q.options!));
+    if (!lists.length || lists.some((options) => options.some((o) => o.value === value))) continue;
+    const values = [...new Set(lists.flatMap((options) => options.map((o) => o.value)))];
+    return `"${value}" is not an answer to ${question}: use one of ${values.join(', ')}`;
+  }
+  return undefined;
 }
 
 /**

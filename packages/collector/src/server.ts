@@ -15,7 +15,7 @@ import type { Database } from './db/database.js';
 import type { Role } from './db/schema.js';
 import { Store } from './store.js';
 import { IngestWriter, addTallies, hashEnvelopeBody, periodOf, type IngestItem, type IngestWriterOptions } from './ingest.js';
-import { computeResults, groupingFor, GroupingEntry, WhereParam, type ResultsQuery } from './results.js';
+import { computeResults, groupingFor, GroupingEntry, unknownFilterValue, WhereParam, type ResultsQuery } from './results.js';
 import { SESSION_COOKIE, SESSION_HOURS, ROLES, createUser, sessionUser, signIn, signOut, type SessionUser } from './auth.js';
 import { csvLine, toCsv, resultsToRows, RESULTS_CSV_HEADER } from './csv.js';
 import { checkEnvelope, checkEnvelopeAnswers, optionsResolver, parseInstrument, receiptHash, separateContact } from './core-api.js';
@@ -578,6 +578,14 @@ export async function buildApp({ config, database, now = () => new Date(), inges
     }
     const grouping = groupingFor(instrument.groupBy, q.data.by, q.data.where);
     if (!grouping.ok) throw new HttpProblem(400, grouping.message);
+    if (q.data.where) {
+      // A value no registered version offers is a mistake in the request, not an empty group.
+      const filters = Array.isArray(q.data.where) ? q.data.where : [q.data.where];
+      if (unknownFilterValue([instrument.definition as never], filters, resolveOptions)) {
+        const problem = unknownFilterValue((await store.instrumentVersions(instrument.id)).map((i) => i.definition as never), filters, resolveOptions);
+        if (problem) throw new HttpProblem(400, problem);
+      }
+    }
     const from = q.data.from;
     const to = q.data.to;
     if (from !== undefined && to !== undefined && from > to) throw new HttpProblem(400, '"from" is after "to"');
