@@ -190,13 +190,13 @@ export function rowsDigest(rows: readonly TallyRow[]): string {
 }
 
 /**
- * Grouping patterns already built (core's groupPattern costs a whole results build per group: with a
- * combined grouping of 30 groups, most of a filtered request), by definition, then by grouping, the
- * query's other filters and the suppression. Each keeps the digest of the rows (and parts) it was
- * built from and, when known, the tallies' version then (`tallies_version`, bumped by every write to
- * the tallies). A pattern is never applied to counts it was not built from: it is used with the same
- * version, reading only the rows the view needs, or after reading its whole grouping again and finding
- * the same digest.
+ * Grouping patterns already built (core's groupPattern suppresses every question across every group:
+ * ~100 ms for the 42 groups of age band × hours caring, most of a filtered request), by definition,
+ * then by grouping, the query's other filters and the suppression. Each keeps the digest of the rows
+ * (and parts) it was built from and, when known, the tallies' version then (`tallies_version`, bumped
+ * by every write to the tallies). A pattern is never applied to counts it was not built from: it is
+ * used with the same version, reading only the rows the view needs, or after reading its whole
+ * grouping again and finding the same digest.
  */
 const patternCache = new WeakMap<object, Map<string, { digest: string; pattern: GroupPattern; version?: string }>>();
 const PATTERNS_PER_DEFINITION = 64;
