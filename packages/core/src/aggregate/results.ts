@@ -274,16 +274,19 @@ function wholeLine(rowTotals: number[], total: number, opts: Required<Suppressio
   return suppressSmallCounts({ cells: rowTotals.map(() => []), rowTotals, total, ...(protect && { protect }) }, opts);
 }
 
-/** The rows of one view with group '' (the whole of it), summed, and summed by year. */
-function wholeSums(rows: readonly TallyRow[]): { whole: Sums; byYear: Map<number, Sums> } {
+/**
+ * Rows summed, and summed by year: every group, or by year only the whole view (group ''), for a
+ * reader that never asks a group's yearly counts.
+ */
+function sumRows(rows: readonly TallyRow[], years: 'every group' | 'whole only' = 'every group'): { whole: Sums; byYear: Map<number, Sums> } {
   const whole = new Sums();
   const byYear = new Map<number, Sums>();
   for (const r of rows) {
-    if (r.group !== '') continue;
-    whole.add('', r.question, r.option, r.n, r.sum);
+    whole.add(r.group, r.question, r.option, r.n, r.sum);
+    if (years === 'whole only' && r.group !== '') continue;
     let y = byYear.get(r.year);
     if (!y) byYear.set(r.year, (y = new Sums()));
-    y.add('', r.question, r.option, r.n, r.sum);
+    y.add(r.group, r.question, r.option, r.n, r.sum);
   }
   return { whole, byYear };
 }
@@ -302,30 +305,16 @@ export function groupPattern(
   options: PatternOptions = {},
 ): GroupPattern {
   const opts = resolveSuppression(options);
-  const all = new Sums();
-  const years = new Map<number, Sums>();
+  const { whole: all, byYear: years } = sumRows(rows);
   const seen = new Set<string>();
-  for (const r of rows) {
-    all.add(r.group, r.question, r.option, r.n, r.sum);
-    let y = years.get(r.year);
-    if (!y) years.set(r.year, (y = new Sums()));
-    y.add(r.group, r.question, r.option, r.n, r.sum);
-    if (r.group !== '') seen.add(r.group);
-  }
+  for (const r of rows) if (r.group !== '') seen.add(r.group);
   const questions = questionsOf(definition, options.resolveOptions);
   const defined = questions.find((q) => q.id === by)?.options ?? [];
   const groups = [...defined, ...[...seen].filter((v) => !defined.some((d) => d.value === v)).sort().map((v) => ({ value: v, label: v }))];
   const sumsOf = (year: number | undefined) => (year === undefined ? all : years.get(year));
   // The groupings this one is made of: their sums, and each of our groups' value in them.
   const parts = (options.parts ?? []).map((part) => {
-    const sums = new Sums();
-    const byYear = new Map<number, Sums>();
-    for (const r of part.rows) {
-      sums.add(r.group, r.question, r.option, r.n, r.sum);
-      let y = byYear.get(r.year);
-      if (!y) byYear.set(r.year, (y = new Sums()));
-      y.add(r.group, r.question, r.option, r.n, r.sum);
-    }
+    const { whole: sums, byYear } = sumRows(part.rows);
     const valueOf = groups.map((g) => partValue(by, part.pattern.by, g.value));
     const count = (value: string, question: string, option: string, year?: number) =>
       (year === undefined ? sums : byYear.get(year))?.n(value, question, option) ?? 0;
@@ -493,22 +482,13 @@ export function buildResults(
   if (definition.title !== undefined) instrument.title = definition.title;
   const suppression = { threshold: opts.threshold, rounding: opts.rounding };
 
-  const all = new Sums();
-  const years = new Map<number, Sums>();
-  for (const r of rows) {
-    all.add(r.group, r.question, r.option, r.n, r.sum);
-    if (r.group === '') {
-      let y = years.get(r.year);
-      if (!y) years.set(r.year, (y = new Sums()));
-      y.add('', r.question, r.option, r.n, r.sum);
-    }
-  }
+  const { whole: all, byYear: years } = sumRows(rows, 'whole only');
 
   const baseTrue = all.n('', RESPONSES, BASE);
   if (baseTrue <= opts.threshold) return { instrument, suppression, suppressed: true, reason: TOO_FEW };
 
   // The wider views this one is part of (see BuildOptions.wider), whole and by year.
-  const wider = (options.wider ?? []).map(wholeSums);
+  const wider = (options.wider ?? []).map((w) => sumRows(w, 'whole only'));
   const few = (left: number) => left >= 1 && left <= opts.threshold;
   /**
    * Whether a number of this view (`count` of its sums, or of one year's) must be hidden: the same
