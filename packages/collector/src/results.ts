@@ -242,17 +242,13 @@ export async function computeResults(
   // The pattern was built at this very version: read only this group's rows and the wider views'.
   const known = cached.get(keyOf(where.question));
   if (known && known.version === version) {
-    const [own, unfiltered, ...partRows] = await Promise.all([
+    const [own, ...wider] = await Promise.all([
       readTallies(db, instrument.id, q),
-      readTallies(db, instrument.id, { ...q, where: undefined }),
-      ...partNames.map((part) => {
-        const value = partValue(where.question, part, where.value);
-        return value === undefined ? [] : readTallies(db, instrument.id, { ...q, where: { question: part, value } });
-      }),
+      ...widerFilters(instrument.groupBy, where).map((w) => readTallies(db, instrument.id, { ...q, where: w })),
     ]);
     // Unchanged since: these rows are the ones the pattern was built from (or a fold came between, and
     // the request goes the long way below).
-    if ((await talliesVersion(db)) === version) return build(known.pattern, own, [unfiltered, ...partRows]);
+    if ((await talliesVersion(db)) === version) return build(known.pattern, own, wider);
   }
 
   // Otherwise read the whole grouping (the by= table's rows, whose group '' rows are the view without
