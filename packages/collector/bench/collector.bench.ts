@@ -105,6 +105,8 @@ async function serverScript(): Promise<string[]> {
   return [bundled];
 }
 
+const pct = (share: number) => `${Math.round(100 * share)}%`;
+
 async function startServer(env: Record<string, string>): Promise<Server> {
   const script = await serverScript();
   // CV_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the collector under load.
@@ -171,13 +173,22 @@ function bodyMaker(pool: Record<string, unknown>[]) {
   };
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSecondsOf(pid: number): number {
+/** CPU seconds (user + system) a process (or, with `thread`, one of its threads) has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSecondsOf(pid: number, thread?: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return NaN;
+  }
+}
+/** Seconds a thread has run and waited for a core (runnable, not running), from /proc schedstat (Linux); NaN elsewhere. */
+function schedOf(pid: number, thread: number): { ran: number; waited: number } {
+  try {
+    const [ran, waited] = readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ').map(Number);
+    return { ran: ran! / 1e9, waited: waited! / 1e9 };
+  } catch {
+    return { ran: NaN, waited: NaN };
   }
 }
 const ownCpuSeconds = () => {
@@ -192,6 +203,11 @@ interface IngestFigures {
   p95: number;
   /** CPU ms per acknowledged response: the collector (all its threads and, with WORKERS, its workers) and this load generator. */
   serverCpuMs: number;
+  /** Of which the collector's request thread (its main thread; on PostgreSQL with one process). */
+  requestThreadCpuMs: number;
+  /** Share of the run the request thread was running, and waiting for a core. */
+  requestThreadRan: number;
+  requestThreadWaited: number;
   clientCpuMs: number;
   /** PostgreSQL's own processes (throwaway cluster only). */
   dbCpuMs: number;
@@ -223,6 +239,9 @@ async function benchIngest(env: Record<string, string>): Promise<IngestFigures> 
     const latencies: number[] = [];
     const cpuOf = (pids: number[]) => pids.reduce((t, p) => t + cpuSecondsOf(p), 0);
     const serverCpu0 = cpuOf(serverPids(server));
+    const mainPid = server.child.pid!;
+    const threadCpu0 = cpuSecondsOf(mainPid, mainPid);
+    const sched0 = schedOf(mainPid, mainPid);
     const dbCpu0 = cpuOf(postgresPids());
     const clientCpu0 = ownCpuSeconds();
     const load = loadavg()[0]!;
@@ -255,6 +274,8 @@ async function benchIngest(env: Record<string, string>): Promise<IngestFigures> 
     const seconds = (Date.now() - started) / 1000;
     for (const c of connections) c.close();
     const serverCpu = cpuOf(serverPids(server)) - serverCpu0;
+    const threadCpu = cpuSecondsOf(mainPid, mainPid) - threadCpu0;
+    const sched = schedOf(mainPid, mainPid);
     // Backends that ended during the run are not counted: a lower bound (the pool keeps its connections).
     const dbCpu = cpuOf(postgresPids()) - dbCpu0;
     const clientCpu = ownCpuSeconds() - clientCpu0;
@@ -265,6 +286,9 @@ async function benchIngest(env: Record<string, string>): Promise<IngestFigures> 
       p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
       p95: latencies[Math.floor(latencies.length * 0.95)] ?? 0,
       serverCpuMs: (1000 * serverCpu) / Math.max(1, ok),
+      requestThreadCpuMs: (1000 * threadCpu) / Math.max(1, ok),
+      requestThreadRan: (sched.ran - sched0.ran) / seconds,
+      requestThreadWaited: (sched.waited - sched0.waited) / seconds,
       clientCpuMs: (1000 * clientCpu) / Math.max(1, ok),
       dbCpuMs: (1000 * dbCpu) / Math.max(1, ok),
       load,
@@ -393,7 +417,7 @@ for (const storage of storages) {
         storage,
         storage === 'postgres' && workers !== '1' ? `ingest (${workers} workers)` : 'ingest',
         `${fmt(r.rate)} responses/s`,
-        `p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, ${r.errors} errors; CPU per response: collector ${r.serverCpuMs.toFixed(2)} ms,${storage === 'postgres' ? ` PostgreSQL ${r.dbCpuMs.toFixed(2)} ms,` : ''} load generator ${r.clientCpuMs.toFixed(2)} ms; load avg ${r.load.toFixed(1)}`,
+        `p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, ${r.errors} errors; CPU per response: collector ${r.serverCpuMs.toFixed(2)} ms${workers === '1' || storage !== 'postgres' ? ` (request thread ${r.requestThreadCpuMs.toFixed(2)} ms; it ran ${pct(r.requestThreadRan)} of the time and waited for a core ${pct(r.requestThreadWaited)})` : ''},${storage === 'postgres' ? ` PostgreSQL ${r.dbCpuMs.toFixed(2)} ms,` : ''} load generator ${r.clientCpuMs.toFixed(2)} ms; load avg ${r.load.toFixed(1)}`,
         `≥ ${aim}/s`,
         r.rate >= aim ? 'met' : 'NOT met',
       ]);
