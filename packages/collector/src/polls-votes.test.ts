@@ -12,6 +12,7 @@ import { buildApp, type App } from './server.js';
 import { openBackends, resetDatabase } from './testing/databases.js';
 import { partnerA, partnerB, testConfig } from './testing/fixtures.js';
 import { createUser } from './auth.js';
+import { pollWithApprovedStatements } from './polls.js';
 import { pollAfterVote } from '@carers-voice/core/content/fixtures';
 
 const backends = await openBackends();
@@ -324,6 +325,24 @@ for (const backend of backends) {
       assert.ok(stored.edited_at);
       // Decided once: a second decision finds nothing pending.
       assert.equal((await decide(sid, { decision: 'reject' })).statusCode, 404);
+    });
+
+    test('results read the poll with its approved statements as one definition while they stay the same (their suppression patterns are kept per definition), and a new one after an approval or an edit', async () => {
+      const pollId = await newPoll();
+      const poll = (await app.store.instrument(pollId))!;
+      assert.equal(await pollWithApprovedStatements(backend.database.db, poll), poll, 'no statements: the poll itself');
+      const first = await submit(pollId, 'Evening support groups would help me.');
+      assert.equal((await decide(first, { decision: 'approve' })).statusCode, 200);
+      const a = await pollWithApprovedStatements(backend.database.db, poll);
+      const b = await pollWithApprovedStatements(backend.database.db, (await app.store.instrument(pollId))!);
+      assert.equal(a.definition, b.definition, 'the same statements: the same definition object');
+      assert.ok(JSON.stringify(a.definition).includes('Evening support groups would help me.'));
+      const second = await submit(pollId, 'More help with forms, please.');
+      assert.equal((await decide(second, { decision: 'approve', text: 'More help with filling in forms.' })).statusCode, 200);
+      const c = await pollWithApprovedStatements(backend.database.db, poll);
+      assert.notEqual(c.definition, a.definition, 'a new approval: a new definition');
+      assert.ok(JSON.stringify(c.definition).includes('More help with filling in forms.'));
+      assert.equal((await pollWithApprovedStatements(backend.database.db, poll)).definition, c.definition);
     });
 
     test('reject keeps a reason; wrong decision bodies are a 400 in plain words', async () => {

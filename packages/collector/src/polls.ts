@@ -187,11 +187,21 @@ export function withStatements<T extends object>(definition: T, statements: { id
   } as T;
 }
 
-/** The poll with every approved carers' statement as a question: what results are built from. */
+/**
+ * The poll with every approved carers' statement as a question: what results are built from. While the
+ * approved statements (and their wording) stay the same, it is the same definition object, as for any
+ * registered definition (store.ts): results keep their suppression patterns per definition object.
+ */
 export async function pollWithApprovedStatements(db: Kysely<DB>, poll: RegisteredInstrument): Promise<RegisteredInstrument> {
   const statements = await approvedStatements(db, poll.id);
-  return statements.length ? { ...poll, definition: withStatements(poll.definition, statements) } : poll;
+  if (!statements.length) return poll;
+  const key = JSON.stringify(statements.map((s) => [s.id, s.text]));
+  let made = withStatementsMade.get(poll.definition);
+  if (made?.key !== key) withStatementsMade.set(poll.definition, (made = { key, definition: withStatements(poll.definition, statements) }));
+  return { ...poll, definition: made.definition };
 }
+/** The last definition pollWithApprovedStatements made for each registered poll definition, and the statements it was made with. */
+const withStatementsMade = new WeakMap<object, { key: string; definition: RegisteredInstrument['definition'] }>();
 
 const Uuid = z.uuid();
 
