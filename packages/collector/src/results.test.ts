@@ -48,8 +48,12 @@ test('groupingFor: by, one filter, two filters in either order, and the problems
     ok: true,
     by: undefined,
     where: { question: 'age-band+break', value: '65-plus+agree' },
+    filters: [
+      { question: 'break', value: 'agree' },
+      { question: 'age-band', value: '65-plus' },
+    ],
   });
-  assert.deepEqual(groupingFor(groupBy, 'age-band', undefined), { ok: true, by: 'age-band', where: undefined });
+  assert.deepEqual(groupingFor(groupBy, 'age-band', undefined), { ok: true, by: 'age-band', where: undefined, filters: [] });
   assert.deepEqual(groupingFor(groupBy, 'age-band+break', undefined), { ok: false, message: 'results can be grouped or filtered only by: age-band, break' });
   assert.match(JSON.stringify(groupingFor(['age-band', 'break'], undefined, ['age-band:18-64', 'break:agree'])), /age-band and break were not counted together/);
 });

@@ -74,7 +74,7 @@ export function groupingFor(
   groupBy: readonly string[],
   by: string | undefined,
   where: string | string[] | undefined,
-): { ok: true; by: string | undefined; where: ResultsQuery['where'] } | { ok: false; message: string } {
+): { ok: true; by: string | undefined; where: ResultsQuery['where']; filters: Filter[] } | { ok: false; message: string } {
   const filters = (where === undefined ? [] : Array.isArray(where) ? where : [where]).map((w) => {
     const [question, value] = w.split(':') as [string, string];
     return { question, value };
@@ -82,16 +82,22 @@ export function groupingFor(
   if (by && filters.length) return { ok: false, message: 'use either by or where, not both' };
   const singles = groupBy.filter((g) => !g.includes(COMBINED));
   if (by) {
-    if (singles.includes(by)) return { ok: true, by, where: undefined };
+    if (singles.includes(by)) return { ok: true, by, where: undefined, filters };
     return {
       ok: false,
       message: singles.length ? `results can be grouped or filtered only by: ${singles.join(', ')}` : 'this instrument was registered without grouping questions',
     };
   }
-  if (!filters.length) return { ok: true, by: undefined, where: undefined };
+  if (!filters.length) return { ok: true, by: undefined, where: undefined, filters };
   const group = groupForFilters(groupBy, filters);
   if (!group.ok) return group;
-  return { ok: true, by: undefined, where: { question: group.question, value: group.value } };
+  return { ok: true, by: undefined, where: { question: group.question, value: group.value }, filters };
+}
+
+/** One `where` filter, parsed: a grouping question and the answer asked for. */
+export interface Filter {
+  question: string;
+  value: string;
 }
 
 /**
@@ -102,11 +108,10 @@ export function groupingFor(
  */
 export function unknownFilterValue(
   definitions: readonly AggregatableDefinition[],
-  where: readonly string[],
+  filters: readonly Filter[],
   resolveOptions?: OptionsResolver,
 ): string | undefined {
-  for (const w of where) {
-    const [question, value] = w.split(':') as [string, string];
+  for (const { question, value } of filters) {
     const lists = definitions.flatMap((d) => questionsOf(d, resolveOptions).filter((q) => q.id === question && q.options?.length).map((q) => q.options!));
     if (!lists.length || lists.some((options) => options.some((o) => o.value === value))) continue;
     const values = [...new Set(lists.flatMap((options) => options.map((o) => o.value)))];

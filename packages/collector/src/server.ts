@@ -578,13 +578,10 @@ export async function buildApp({ config, database, now = () => new Date(), inges
     }
     const grouping = groupingFor(instrument.groupBy, q.data.by, q.data.where);
     if (!grouping.ok) throw new HttpProblem(400, grouping.message);
-    if (q.data.where) {
-      // A value no registered version offers is a mistake in the request, not an empty group.
-      const filters = Array.isArray(q.data.where) ? q.data.where : [q.data.where];
-      if (unknownFilterValue([instrument.definition as never], filters, resolveOptions)) {
-        const problem = unknownFilterValue((await store.instrumentVersions(instrument.id)).map((i) => i.definition as never), filters, resolveOptions);
-        if (problem) throw new HttpProblem(400, problem);
-      }
+    // A value no registered version offers is a mistake in the request, not an empty group.
+    if (grouping.filters.length && unknownFilterValue([instrument.definition as never], grouping.filters, resolveOptions)) {
+      const problem = unknownFilterValue((await store.instrumentVersions(instrument.id)).map((i) => i.definition as never), grouping.filters, resolveOptions);
+      if (problem) throw new HttpProblem(400, problem);
     }
     const from = q.data.from;
     const to = q.data.to;
