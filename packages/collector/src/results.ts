@@ -252,7 +252,8 @@ export async function computeResults(
       ...widerFilters(instrument.groupBy, where).map((w) => readTallies(db, instrument.id, { ...q, where: w })),
     ]);
     // Unchanged since: these rows are the ones the pattern was built from (or a fold came between, and
-    // the request goes the long way below).
+    // the request goes the long way below). The wider views are read here and taken from the grouping's
+    // rows below: results.test.ts checks the two ways agree on random data.
     if ((await talliesVersion(db)) === version) return build(known.pattern, own, wider);
   }
 
