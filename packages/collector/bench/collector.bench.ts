@@ -173,16 +173,16 @@ function bodyMaker(pool: Record<string, unknown>[]) {
   };
 }
 
-/** CPU seconds (user + system) a process (or, with `thread`, one of its threads) has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSecondsOf(pid: number, thread?: number): number {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSecondsOf(pid: number): number {
   try {
-    const fields = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return NaN;
   }
 }
-/** Seconds a thread has run and waited for a core (runnable, not running), from /proc schedstat (Linux); NaN elsewhere. */
+/** Seconds a thread has run (its CPU time) and waited for a core (runnable, not running), from /proc schedstat (Linux); NaN elsewhere. */
 function schedOf(pid: number, thread: number): { ran: number; waited: number } {
   try {
     const [ran, waited] = readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ').map(Number);
@@ -240,7 +240,6 @@ async function benchIngest(env: Record<string, string>): Promise<IngestFigures> 
     const cpuOf = (pids: number[]) => pids.reduce((t, p) => t + cpuSecondsOf(p), 0);
     const serverCpu0 = cpuOf(serverPids(server));
     const mainPid = server.child.pid!;
-    const threadCpu0 = cpuSecondsOf(mainPid, mainPid);
     const sched0 = schedOf(mainPid, mainPid);
     const dbCpu0 = cpuOf(postgresPids());
     const clientCpu0 = ownCpuSeconds();
@@ -274,7 +273,6 @@ async function benchIngest(env: Record<string, string>): Promise<IngestFigures> 
     const seconds = (Date.now() - started) / 1000;
     for (const c of connections) c.close();
     const serverCpu = cpuOf(serverPids(server)) - serverCpu0;
-    const threadCpu = cpuSecondsOf(mainPid, mainPid) - threadCpu0;
     const sched = schedOf(mainPid, mainPid);
     // Backends that ended during the run are not counted: a lower bound (the pool keeps its connections).
     const dbCpu = cpuOf(postgresPids()) - dbCpu0;
@@ -286,7 +284,7 @@ async function benchIngest(env: Record<string, string>): Promise<IngestFigures> 
       p50: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
       p95: latencies[Math.floor(latencies.length * 0.95)] ?? 0,
       serverCpuMs: (1000 * serverCpu) / Math.max(1, ok),
-      requestThreadCpuMs: (1000 * threadCpu) / Math.max(1, ok),
+      requestThreadCpuMs: (1000 * (sched.ran - sched0.ran)) / Math.max(1, ok),
       requestThreadRan: (sched.ran - sched0.ran) / seconds,
       requestThreadWaited: (sched.waited - sched0.waited) / seconds,
       clientCpuMs: (1000 * clientCpu) / Math.max(1, ok),
