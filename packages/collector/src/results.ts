@@ -42,7 +42,7 @@ export interface ResultsQuery {
    * Only responses in this tally group: a grouping question and its value, or a combination
    * ("age-band+caring-hours") and the values joined the same way ("65-74+50-plus").
    */
-  where: { question: string; value: string } | undefined;
+  where: Filter | undefined;
   version: number | undefined;
 }
 
@@ -203,7 +203,13 @@ export function rowsDigest(rows: readonly TallyRow[]): string {
  * used with the same version, reading only the rows the view needs, or after reading its whole
  * grouping again and finding the same digest.
  */
-const patternCache = new WeakMap<object, Map<string, { digest: string; pattern: GroupPattern; version?: string }>>();
+const patternCache = new WeakMap<object, Map<string, CachedPattern>>();
+interface CachedPattern {
+  digest: string;
+  pattern: GroupPattern;
+  /** The tallies' version it was built or matched at, when read between two equal versions. */
+  version?: string;
+}
 const PATTERNS_PER_DEFINITION = 64;
 
 /** The tallies' version now (see migration 2026_11_007): equal versions mean equal tallies. */
@@ -261,8 +267,7 @@ export async function computeResults(
   // the filter) and take the group's rows from it; the pattern is built again unless those rows are
   // the ones it was built from.
   const groupRows = (rows: readonly TallyRow[], value: string) => rows.filter((r) => r.group === value).map((r) => ({ ...r, group: '' }));
-  type Entry = { digest: string; pattern: GroupPattern; version?: string };
-  type Built = { entry: Entry; rows: TallyRow[] };
+  type Built = { entry: CachedPattern; rows: TallyRow[] };
   const patterns = new Map<string, Promise<Built>>();
   const patternOf = (grouping: string): Promise<Built> => {
     let found = patterns.get(grouping);
@@ -282,7 +287,7 @@ export async function computeResults(
           ...(resolveOptions && { resolveOptions }),
           parts: parts.map((p) => ({ pattern: p.entry.pattern, rows: p.rows })),
         });
-        const entry: Entry = { digest, pattern };
+        const entry: CachedPattern = { digest, pattern };
         cached.delete(key);
         cached.set(key, entry);
         if (cached.size > PATTERNS_PER_DEFINITION) cached.delete(cached.keys().next().value!);
